@@ -1,0 +1,83 @@
+/**
+ * The routine model: what a user can express, and nothing about screens or devices.
+ *
+ * An exercise is a number of repetitions. In each repetition the body goes to one side (or
+ * to none), holds, and comes back to center; with two sides the order is chosen by the
+ * routine. Every duration is in whole seconds, because that is how people count a hold.
+ */
+
+/** A side of the body a movement goes toward. */
+export type Side = 'right' | 'left';
+
+/**
+ * How the repetitions of a two-sided exercise are grouped:
+ * - `alternate`: each repetition visits every side in order (R, L, R, L, ...);
+ * - `block`: all repetitions on the first side, then all on the second.
+ */
+export type SideGrouping = 'alternate' | 'block';
+
+/** When in the day the routine is meant to be done. */
+export type TimeOfDay = 'any' | 'morning' | 'evening';
+
+export interface Prescription {
+  /** How many sessions a day: 1–12. */
+  timesPerDay: number;
+  /** Preferred time of day. */
+  when: TimeOfDay;
+}
+
+export interface Exercise {
+  id: string;
+  /** Shown in lists and on the watch: 1–60 characters. */
+  name: string;
+  /** How to do it, step by step, in our own words. */
+  steps: string[];
+  /** Sides in the order they are done; empty for a movement with no side. */
+  sides: Side[];
+  grouping: SideGrouping;
+  /** 1–50. */
+  repetitions: number;
+  /** Seconds to get into the starting position, once per exercise: 0–60. */
+  setup: number;
+  /** Seconds to move toward a side: 0–60. */
+  move: number;
+  /** Seconds to hold: 1–120. */
+  hold: number;
+  /** Seconds to come back to center: 0–60. */
+  back: number;
+  /** Seconds of rest between repetitions: 0–60. */
+  rest: number;
+  /** What the voice and screen call the starting position, e.g. "Knees to chest". */
+  setupLabel: string;
+  /** The movement toward a side, e.g. "Twist" (spoken as "Twist right"). */
+  moveLabel: string;
+  /** Coming back, e.g. "Back to center". */
+  backLabel: string;
+}
+
+export interface Routine {
+  id: string;
+  /** 1–60 characters. */
+  name: string;
+  summary: string;
+  prescription: Prescription;
+  /** Seconds of rest between two exercises: 0–60. */
+  restBetween: number;
+  /** 1–20 exercises. */
+  exercises: Exercise[];
+}
+
+/** The limits the validator enforces, in one place so the UI can show them too. */
+export const LIMITS = {
+  nameLength: { min: 1, max: 60 },
+  labelLength: { min: 1, max: 40 },
+  summaryLength: { max: 500 },
+  stepLength: { max: 300 },
+  steps: { max: 12 },
+  hold: { min: 1, max: 120 },
+  transition: { min: 0, max: 60 },
+  repetitions: { min: 1, max: 50 },
+  exercises: { min: 1, max: 20 },
+  timesPerDay: { min: 1, max: 12 },
+  idLength: { min: 1, max: 64 },
+} as const;
