@@ -1,0 +1,104 @@
+/**
+ * The data layer's public surface, kept small and stable: the player, the watch link and the UI
+ * use only this. `openUnknotDb()` (db.ts) returns an `UnknotData`.
+ */
+import type { Routine } from '../routine';
+import type { RoutineRecord, SessionOutcome, SessionRecord, SessionSource, Settings } from './schema';
+
+/** What the player or the watch link hands over when a session ends. */
+export interface SessionInput {
+  /** Give one when the source has its own (the watch's log entry id) so a resend is not counted twice. */
+  id?: string;
+  /** The routine exactly as played; stored once per version and shared (see schema.ts). */
+  plan: Routine;
+  startedAt: number;
+  endedAt: number;
+  stepsDone: number;
+  totalSteps: number;
+  outcome: SessionOutcome;
+  source: SessionSource;
+  painBefore?: number;
+  painAfter?: number;
+  note?: string;
+}
+
+/** Per-routine figures over a time range. */
+export interface RoutineStats {
+  routineId: string;
+  sessions: number;
+  completed: number;
+  /** completed / sessions, 0–1. */
+  completionRate: number;
+  /** Total minutes spent (endedAt - startedAt). */
+  minutes: number;
+  /** Mean of (painBefore - painAfter) over sessions that have both; null when none do. */
+  meanPainDrop: number | null;
+  /** Sessions that have both pain values. */
+  withPain: number;
+  lastAt: number | null;
+}
+
+/** Epoch-millisecond range, `from` inclusive, `to` exclusive; both optional. */
+export interface TimeRange {
+  from?: number;
+  to?: number;
+}
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult extends MergeCounts {
+  routines: MergeCounts;
+  sessions: MergeCounts;
+  plans: MergeCounts;
+  settings: 'updated' | 'unchanged';
+}
+
+/** Events the UI shows; see DataEvents in db.ts. */
+export type DataEvent =
+  | { type: 'blocked' } // another tab with an older version is open: ask the user to close it
+  | { type: 'blocking' } // a newer version wants to upgrade: we closed; ask the user to reload
+  | { type: 'terminated' } // the browser closed the database: ask the user to reload
+  | { type: 'first-save'; persisted: boolean }; // navigator.storage.persist() was asked
+
+export interface UnknotData {
+  routines: {
+    /** Not deleted, sorted by name. `includeDeleted` also lists the ones that can be restored. */
+    list(opts?: { includeDeleted?: boolean }): Promise<RoutineRecord[]>;
+    get(id: string): Promise<RoutineRecord | undefined>;
+    /** Validates, then creates or updates. Throws DataError with field errors when invalid. */
+    put(routine: Routine): Promise<RoutineRecord>;
+    /** Soft delete (undo with restore). */
+    remove(id: string): Promise<void>;
+    restore(id: string): Promise<RoutineRecord>;
+    /** A user copy with a new id and "(copy)" name, `basedOn` the original. */
+    duplicate(id: string): Promise<RoutineRecord>;
+    /** Back to the shipped version of a built-in, undeleted. */
+    resetBuiltIn(id: string): Promise<RoutineRecord>;
+  };
+  sessions: {
+    /** Idempotent per id: returns `added: false` when a session with that id is already stored. */
+    add(input: SessionInput): Promise<{ record: SessionRecord; added: boolean }>;
+    /** By start time, oldest first. */
+    list(range?: TimeRange): Promise<SessionRecord[]>;
+    get(id: string): Promise<SessionRecord | undefined>;
+    /** The routine a session was played from. */
+    plan(planId: string): Promise<Routine | undefined>;
+    remove(id: string): Promise<void>;
+    stats(routineId: string, range?: TimeRange): Promise<RoutineStats>;
+  };
+  settings: {
+    get(): Promise<Settings>;
+    update(patch: Partial<Settings>): Promise<Settings>;
+  };
+  /** The whole database as one JSON text ("unknot-export"). */
+  exportAll(): Promise<string>;
+  /** Validates everything first; on any problem throws ImportError and changes nothing. */
+  importAll(text: string): Promise<ImportResult>;
+  /** Subscribe to DataEvents; returns an unsubscribe function. */
+  on(listener: (event: DataEvent) => void): () => void;
+  close(): void;
+}

@@ -1,0 +1,134 @@
+/**
+ * What Unknot keeps in IndexedDB: the record types and the typed idb schema of the CURRENT
+ * version. Older shapes live only in migrations.ts, next to the code that upgrades them.
+ *
+ * Plan snapshots: a session points (`planId`) at the exact Routine it was played from, kept
+ * once in the `plans` store and shared by every session played from that same version.
+ * - A Routine, not a Timeline: compile() is deterministic, so the Timeline is reproducible from
+ *   it; a Routine is 0.4–1 KB where its Timeline is 5–8 KB; and it is validated on import by the
+ *   routine engine's own schema.
+ * - Shared, not inline: ten years of sessions (11,000) with an inline copy each would make an
+ *   export of ≈13 MB, past the 10 MB import limit; shared, it is ≈3 MB, and the per-routine
+ *   statistics cursor reads ≈200-byte records instead of kilobytes.
+ */
+import type { DBSchema } from 'idb';
+import type { CueType, Routine } from '../routine';
+
+export const DB_NAME = 'unknot';
+/** Bump with a new `if (oldVersion < N)` step in migrations.ts. */
+export const DB_VERSION = 2;
+
+/** A routine as stored: the engine's Routine plus where it came from and its life cycle. */
+export interface RoutineRecord {
+  routine: Routine;
+  /** `builtin`: seeded by the app (same id as in BUILT_INS); `user`: created or duplicated by the user. */
+  origin: 'builtin' | 'user';
+  /** For built-ins: the BUILT_INS version this copy holds (or was edited from). */
+  builtinVersion?: number;
+  /** For built-ins: true once the user changed it; upgrades then leave it alone. */
+  edited: boolean;
+  /** For a duplicate: the id of the routine it was copied from. */
+  basedOn?: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  /** Set by remove(): hidden from lists but kept, so the user can undo. */
+  deletedAt?: number;
+}
+
+/** One version of a routine as it was played (see the note at the top). */
+export interface PlanRecord {
+  /** `<routineId>@<hash of the routine>`. */
+  id: string;
+  routineId: string;
+  routine: Routine;
+}
+
+export type SessionOutcome = 'completed' | 'stopped-early';
+export type SessionSource = 'phone' | 'watch';
+
+/** One session, as recorded by the phone player or synced from the watch. */
+export interface SessionRecord {
+  /** Unique and stable: the watch resends a log entry until acknowledged, so add() is idempotent per id. */
+  id: string;
+  routineId: string;
+  /** The PlanRecord it was played from. */
+  planId: string;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  endedAt: number;
+  /** Timeline segments finished, out of totalSteps. */
+  stepsDone: number;
+  totalSteps: number;
+  outcome: SessionOutcome;
+  source: SessionSource;
+  /** 0–10, optional. */
+  painBefore?: number;
+  painAfter?: number;
+  /** Up to 1,000 characters. */
+  note?: string;
+}
+
+/** A daily reminder for one routine. */
+export interface Reminder {
+  routineId: string;
+  /** "HH:MM", 24-hour, local time. */
+  times: string[];
+  enabled: boolean;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /**
+   * Vibration pattern per cue: milliseconds alternating on, off, on...; an empty list means no
+   * buzz for that cue. Used by both the phone's vibration and the watch motor.
+   */
+  cuePatterns: Record<CueType, number[]>;
+  /** Motor strength 0.1–1 (the watch's Bangle.buzz strength). */
+  cueStrength: number;
+  voice: boolean;
+  beeps: boolean;
+  phoneVibration: boolean;
+  /** A spoken/shown 3-2-1 before the routine starts. */
+  countdown: boolean;
+  theme: Theme;
+  largeText: boolean;
+  reminders: Reminder[];
+  /** The paired Bangle.js, if any. */
+  watch?: { id: string; name: string };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  cuePatterns: {
+    'hold-start': [200],
+    'hold-end': [100, 120, 100],
+    'switch-side': [600],
+    'rep-done': [],
+    'exercise-done': [300, 150, 300],
+    'routine-done': [600, 200, 600, 200, 600],
+  },
+  cueStrength: 1,
+  voice: true,
+  beeps: true,
+  phoneVibration: true,
+  countdown: true,
+  theme: 'system',
+  largeText: false,
+  reminders: [],
+};
+
+/** The key of the one settings record. */
+export const SETTINGS_KEY = 'app';
+
+/** The current schema (version DB_VERSION). */
+export interface UnknotDB extends DBSchema {
+  routines: { key: string; value: RoutineRecord };
+  plans: { key: string; value: PlanRecord };
+  sessions: {
+    key: string;
+    value: SessionRecord;
+    indexes: { byStartedAt: number; byRoutine: [string, number] };
+  };
+  settings: { key: string; value: Settings };
+}
