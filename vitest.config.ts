@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // and end-to-end tests that drive the built app in real headless Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {

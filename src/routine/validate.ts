@@ -51,7 +51,9 @@ export const id = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, typed('1–64 lowercase letters, digits or dashes')),
 );
 
-const unknownField = () => 'unknown field';
+/** strictObject reports both a non-object and an unknown key through one message. */
+export const objectMessage = (issue: v.BaseIssue<unknown>): string =>
+  issue.expected === 'never' ? 'unknown field' : `must be an object, got ${shown(issue.input)}`;
 
 const side = v.picklist(['right', 'left'], typed('"right" or "left"'));
 
@@ -79,7 +81,7 @@ const exercise = v.strictObject(
     moveLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
     backLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
   },
-  unknownField,
+  objectMessage,
 );
 
 export const routineSchema = v.pipe(
@@ -93,7 +95,7 @@ export const routineSchema = v.pipe(
           timesPerDay: count(LIMITS.timesPerDay.min, LIMITS.timesPerDay.max),
           when: v.picklist(['any', 'morning', 'evening'], typed('"any", "morning" or "evening"')),
         },
-        unknownField,
+        objectMessage,
       ),
       restBetween: seconds(LIMITS.transition.min, LIMITS.transition.max),
       exercises: v.pipe(
@@ -102,7 +104,7 @@ export const routineSchema = v.pipe(
         v.maxLength(LIMITS.exercises.max, (i) => `must have ${LIMITS.exercises.min}–${LIMITS.exercises.max} exercises, got ${shown(i.input)}`),
       ),
     },
-    unknownField,
+    objectMessage,
   ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

@@ -1,0 +1,90 @@
+/**
+ * Real URLs for every view (so each one reloads, deep-links and works offline) with a tiny
+ * reactive controller instead of a router library: five routes do not pay for one.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'routine'; id: string }
+  | { name: 'edit'; id: string | null }
+  | { name: 'play'; id: string }
+  | { name: 'history' }
+  | { name: 'settings' }
+  | { name: 'not-found'; path: string };
+
+/** Parses a pathname into a route. */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, id] = parts;
+  if (parts.length === 0) return { name: 'library' };
+  if (head === 'routine' && id && parts.length === 2) return { name: 'routine', id };
+  if (head === 'edit' && parts.length <= 2) return { name: 'edit', id: id ?? null };
+  if (head === 'play' && id && parts.length === 2) return { name: 'play', id };
+  if (head === 'history' && parts.length === 1) return { name: 'history' };
+  if (head === 'settings' && parts.length === 1) return { name: 'settings' };
+  return { name: 'not-found', path: pathname };
+}
+
+/** The path of a route, the inverse of parseRoute. */
+export function pathOf(route: Route): string {
+  switch (route.name) {
+    case 'library':
+      return '/';
+    case 'routine':
+    case 'play':
+      return `/${route.name}/${encodeURIComponent(route.id)}`;
+    case 'edit':
+      return route.id ? `/edit/${encodeURIComponent(route.id)}` : '/edit';
+    case 'history':
+    case 'settings':
+      return `/${route.name}`;
+    case 'not-found':
+      return route.path;
+  }
+}
+
+/**
+ * Follows location.pathname: same-origin link clicks become history.pushState, back/forward
+ * re-render. Hosts call `go()` to navigate from code.
+ */
+export class RouterController implements ReactiveController {
+  route: Route = parseRoute(location.pathname);
+
+  constructor(private readonly _host: ReactiveControllerHost & EventTarget) {
+    _host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('popstate', this._onPop);
+    this._host.addEventListener('click', this._onClick);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('popstate', this._onPop);
+    this._host.removeEventListener('click', this._onClick);
+  }
+
+  go(path: string, replace = false): void {
+    if (replace) history.replaceState(null, '', path);
+    else if (path !== location.pathname) history.pushState(null, '', path);
+    this._set(parseRoute(location.pathname));
+  }
+
+  private _set(route: Route): void {
+    this.route = route;
+    this._host.requestUpdate();
+    window.scrollTo(0, 0);
+  }
+
+  private _onPop = () => this._set(parseRoute(location.pathname));
+
+  private _onClick = (event: Event) => {
+    const e = event as MouseEvent;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const anchor = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
+    e.preventDefault();
+    this.go(anchor.pathname);
+  };
+}

@@ -1,0 +1,65 @@
+/** Styles every view shares: big targets, visible focus, cards. */
+import { css } from 'lit';
+
+export const sharedStyles = css`
+  :host {
+    display: block;
+  }
+  h1,
+  h2,
+  h3 {
+    line-height: 1.2;
+    margin: 0 0 0.5em;
+  }
+  a {
+    color: var(--u-accent);
+  }
+  .button,
+  button {
+    font: inherit;
+    min-height: var(--u-target);
+    min-width: var(--u-target);
+    padding: 0.5em 1.1em;
+    border-radius: var(--u-radius);
+    border: 2px solid var(--u-accent);
+    background: var(--u-surface);
+    color: var(--u-text);
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4em;
+    text-decoration: none;
+    box-sizing: border-box;
+  }
+  .button.primary,
+  button.primary {
+    background: var(--u-accent);
+    color: var(--u-accent-text);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 3px solid var(--u-focus);
+    outline-offset: 2px;
+  }
+  .card {
+    background: var(--u-surface);
+    border: 1px solid var(--u-border);
+    border-radius: var(--u-radius);
+    padding: 1rem 1.25rem;
+  }
+  .muted {
+    color: var(--u-muted);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,101 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { RouterController, type Route } from './router';
+import { builtInSource, routineSourceContext, type RoutineSource } from './app-context';
+import { sharedStyles } from './shared-styles';
+import './unknot-library';
+import './unknot-routine-detail';
+
+/**
+ * The app shell: header, navigation and the view for the current URL. It provides the
+ * routine source to every view below it.
+ */
+@customElement('unknot-app')
+export class UnknotApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      header {
+        background: var(--u-accent);
+        color: var(--u-accent-text);
+        padding: 0.5rem 1rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1.5rem;
+      }
+      header a {
+        color: inherit;
+      }
+      .brand {
+        font-weight: 700;
+        font-size: 1.3rem;
+        text-decoration: none;
+      }
+      nav ul {
+        list-style: none;
+        display: flex;
+        gap: 0.25rem;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--u-target);
+        padding: 0 0.75rem;
+        border-radius: var(--u-radius);
+      }
+      nav a[aria-current='page'] {
+        background: color-mix(in srgb, var(--u-accent-text) 18%, transparent);
+        font-weight: 600;
+      }
+      main {
+        max-width: 48rem;
+        margin: 0 auto;
+        padding: 1rem;
+      }
+    `,
+  ];
+
+  private readonly _router = new RouterController(this);
+
+  @provide({ context: routineSourceContext })
+  routineSource: RoutineSource = builtInSource;
+
+  override render() {
+    const route = this._router.route;
+    return html`
+      <header>
+        <a class="brand" href="/">Unknot</a>
+        <nav aria-label="Main">
+          <ul>
+            <li><a href="/" aria-current=${route.name === 'library' ? 'page' : 'false'}>Routines</a></li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main">${this._view(route)}</main>
+    `;
+  }
+
+  private _view(route: Route): TemplateResult {
+    switch (route.name) {
+      case 'library':
+        return html`<unknot-library></unknot-library>`;
+      case 'routine':
+        return html`<unknot-routine-detail .routineId=${route.id}></unknot-routine-detail>`;
+      default:
+        return html`<section class="card">
+          <h1>Page not found</h1>
+          <p>There is nothing at this address. <a href="/">Back to the routines</a>.</p>
+        </section>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'unknot-app': UnknotApp;
+  }
+}
