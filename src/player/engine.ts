@@ -95,7 +95,7 @@ export class PlayerEngine {
   pause(): void {
     if (this._state !== 'running') return;
     this._catchUp();
-    if (this._state !== 'running') return; // the catch-up reached the end
+    if (this.state !== 'running') return; // the catch-up reached the end
     this._heldPos = this.position();
     this._state = 'paused';
     this._clearTimer();
@@ -131,7 +131,7 @@ export class PlayerEngine {
   stop(): void {
     if (this._state !== 'running' && this._state !== 'paused') return;
     this._catchUp();
-    if (this._state === 'done') return;
+    if (this.state === 'done') return; // the catch-up reached the end
     this._finish(this.position());
   }
 
