@@ -1,0 +1,9 @@
+/** The phone's session player: pure logic (time and outputs injected), used by the player screen. */
+export { monotonicClock, timerScheduler, type Clock, type Scheduler } from './clock';
+export { PlayerEngine, STALE_AFTER_MS, SKIP_BACK_GRACE_MS, type PlayerOptions, type PlayerSnapshot, type PlayerState } from './engine';
+export { momentsOf, type Moment } from './moments';
+export { CueRouter, type CueEmission, type CueSettings } from './cue-router';
+export { speechSpeaker, webAudioBeeper, navigatorVibrator, type CueOutputs, type Speaker, type Beeper, type Vibrator } from './outputs';
+export { TONES, phraseFor, openingPhrase, isVocabulary, type Tone } from './vocabulary';
+export { WakeLockKeeper, type WakeLockLike, type SentinelLike, type VisibilityLike } from './wake-lock';
+export { sessionInput, type PainScores } from './session';
