@@ -1,0 +1,8 @@
+/** The data layer: IndexedDB through idb. Components get an UnknotData from the app's context. */
+export { openUnknotDb, RELOAD_ADVICE, type OpenOptions } from './db';
+export type * from './api';
+export type * from './schema';
+export { DEFAULT_SETTINGS, DB_NAME, DB_VERSION } from './schema';
+export { ValidationError, ImportError, StorageFullError, NotFoundError } from './errors';
+export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES } from './transfer';
+export { NOTE_MAX } from './validate';
