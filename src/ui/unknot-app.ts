@@ -6,6 +6,7 @@ import { builtInSource, routineSourceContext, type RoutineSource } from './app-c
 import { sharedStyles } from './shared-styles';
 import './unknot-library';
 import './unknot-routine-detail';
+import './unknot-player';
 
 /**
  * The app shell: header, navigation and the view for the current URL. It provides the
@@ -85,6 +86,8 @@ export class UnknotApp extends LitElement {
         return html`<unknot-library></unknot-library>`;
       case 'routine':
         return html`<unknot-routine-detail .routineId=${route.id}></unknot-routine-detail>`;
+      case 'play':
+        return html`<unknot-player .routineId=${route.id}></unknot-player>`;
       default:
         return html`<section class="card">
           <h1>Page not found</h1>
