@@ -23,4 +23,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The watch runs Espruino: keep to the syntax it runs (../shared/notes/espruino-bangle.md).
+    // tests/watch/compat.test.ts checks the built file for the same forms.
+    files: ['watch/core/**/*.ts', 'watch/protocol/**/*.ts', 'watch/bangle/**/*.ts'],
+    ignores: ['watch/protocol/plan-encode.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'AssignmentPattern', message: 'Espruino: no default parameters.' },
+        { selector: 'ObjectPattern, ArrayPattern', message: 'Espruino: no destructuring.' },
+        { selector: 'SpreadElement, RestElement', message: 'Espruino: no spread or rest.' },
+        { selector: ':function[async=true], AwaitExpression', message: 'Espruino: no async/await.' },
+        { selector: 'ChainExpression', message: 'Espruino: no optional chaining.' },
+        { selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']", message: 'Espruino: no **.' },
+        { selector: 'Property[computed=true]', message: 'Espruino: no computed keys.' },
+        { selector: "NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/], CallExpression[callee.name='Symbol']", message: 'Espruino: no Map, Set or Symbol.' },
+        { selector: "MemberExpression[object.name='Array'][property.name='from']", message: 'Espruino: no Array.from.' },
+        { selector: 'CatchClause[param=null]', message: 'Espruino: catch needs a binding.' },
+      ],
+    },
+  },
 );

@@ -1,0 +1,121 @@
+/**
+ * The seam implemented with Espruino's globals on a Bangle.js 2 (176×176 memory LCD, one
+ * button, vibration motor). The only watch file that knows Espruino exists.
+ * Espruino subset: no defaults, destructuring, spread, `?.`, computed keys.
+ */
+import type { Face, Hardware } from '../core/hardware';
+import { GATT } from '../protocol/gatt';
+
+interface Graphics {
+  reset(): Graphics;
+  clear(): Graphics;
+  setColor(c: number): Graphics;
+  setFont(f: string): Graphics;
+  setFontAlign(x: number, y: number): Graphics;
+  drawString(s: string, x: number, y: number): Graphics;
+  fillPoly(p: number[]): Graphics;
+}
+interface StorageLib {
+  readArrayBuffer(name: string): ArrayBuffer | undefined;
+  write(name: string, data: string): boolean;
+  readJSON(name: string, noExceptions: boolean): unknown;
+  writeJSON(name: string, v: unknown): boolean;
+  list(): string[];
+  erase(name: string): void;
+}
+
+declare const Bangle: { buzz(ms: number, strength: number): Promise<void> };
+declare const g: Graphics;
+declare const NRF: { updateServices(s: object): void };
+declare const E: { getBattery(): number; toString(b: Uint8Array): string | undefined; on(ev: string, fn: () => void): void };
+declare const BTN1: unknown;
+declare const process: { env: { VERSION: string } };
+declare const global: { unknotRx: ((b: Uint8Array) => void) | undefined };
+declare function setWatch(fn: (e: { state: boolean }) => void, pin: unknown, opts: object): number;
+declare function getTime(): number;
+declare function require(name: string): StorageLib;
+
+/** Held this long, the button stops the session: before the firmware's own 1.5 s "back to clock". */
+const LONG_PRESS_MS = 700;
+
+function drawFace(f: Face): void {
+  g.reset().clear();
+  g.setFont('6x8:2').setFontAlign(-1, -1).drawString(f.clock, 4, 4);
+  g.setFontAlign(1, -1).drawString(f.rep, 172, 4);
+  g.setFont('6x8').setFontAlign(0, -1).drawString(f.title, 88, 28);
+  g.setFont('Vector:22').drawString(f.label, 88, 44);
+  g.setFont('Vector:60').setFontAlign(0, 0).drawString(f.big, 88, 112);
+  // A big arrow toward the side to move to (right = the watch's right edge).
+  if (f.side === 1) g.fillPoly([112, 148, 150, 160, 112, 172]);
+  if (f.side === 2) g.fillPoly([64, 148, 26, 160, 64, 172]);
+}
+
+export function bangleHardware(): Hardware {
+  // Through a variable: a bundler would try to resolve a literal require('Storage') call.
+  const espruinoRequire = require;
+  const S = espruinoRequire('Storage');
+  return {
+    now: () => getTime() * 1000,
+    setTimer: (fn, ms) => setTimeout(fn, ms) as unknown as number,
+    clearTimer: (id) => clearTimeout(id),
+    buzz: (ms, strength) => {
+      Bangle.buzz(ms, strength);
+    },
+    draw: drawFace,
+    onButton(fn) {
+      let longTimer = -1;
+      setWatch(
+        (e) => {
+          if (e.state) {
+            longTimer = setTimeout(() => {
+              longTimer = -1;
+              fn(true);
+            }, LONG_PRESS_MS) as unknown as number;
+          } else if (longTimer >= 0) {
+            clearTimeout(longTimer);
+            longTimer = -1;
+            fn(false);
+          }
+        },
+        BTN1,
+        { repeat: true, edge: 'both', debounce: 25 },
+      );
+    },
+    onExit: (fn) => E.on('kill', fn),
+    // unknot.boot.js owns the GATT service and forwards writes here while the app runs.
+    onFrame: (fn) => {
+      global.unknotRx = fn;
+    },
+    send(bytes) {
+      const ch: { [k: string]: object } = {};
+      ch[GATT.status] = { value: bytes, notify: true };
+      const svc: { [k: string]: object } = {};
+      svc[GATT.service] = ch;
+      try {
+        NRF.updateServices(svc);
+      } catch (_e) {
+        // Not connected: the phone asks for the status when it comes back.
+      }
+    },
+    battery: () => E.getBattery(),
+    firmware: () => process.env.VERSION,
+    readBytes(name) {
+      const ab = S.readArrayBuffer(name);
+      return ab ? new Uint8Array(ab) : null;
+    },
+    writeBytes(name, bytes) {
+      const s = E.toString(bytes);
+      return s !== undefined && S.write(name, s);
+    },
+    readJSON: (name) => S.readJSON(name, true),
+    writeJSON(name, v) {
+      try {
+        return S.writeJSON(name, v) !== false;
+      } catch (_e) {
+        return false;
+      }
+    },
+    list: (prefix) => S.list().filter((n) => n.indexOf(prefix) === 0),
+    erase: (name) => S.erase(name),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * `npm run build:watch`: the Bangle.js 2 app files in dist/watch/, the way the BangleApps App
+ * Loader expects them. Node only (never runs on the watch).
+ *
+ * Vite (already the app's bundler) bundles each entry to one minified IIFE. The target is
+ * ES2015 so the minifier never introduces newer syntax than the source; tests/watch/compat
+ * then checks the result for what Espruino cannot run.
+ */
+import { build, type Rollup } from 'vite';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { deflateSync, gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { crc32 } from './protocol/crc';
+
+const root = resolve(import.meta.dirname, '..');
+
+export const APP_ID = 'unknot';
+
+async function bundle(entry: string, version: string): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'warn',
+    root,
+    define: { __UNKNOT_VERSION__: JSON.stringify(version) },
+    build: {
+      write: false,
+      target: 'es2015',
+      minify: true,
+      emptyOutDir: false,
+      // `require('Storage')` is Espruino's module loader, not a file to bundle.
+      rolldownOptions: { external: ['Storage'] },
+      lib: { entry: join(root, entry), formats: ['iife'], name: 'unknot', fileName: () => 'out.js' },
+    },
+  });
+  const result = (Array.isArray(out) ? out[0] : out) as Rollup.RollupOutput;
+  const chunk = result.output.find((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  if (!chunk) throw new Error(`no output for ${entry}`);
+  return chunk.code;
+}
+
+/** The icon source: rows of '#' (ink) and '.' (paper). */
+export function readIcon(): { width: number; height: number; ink: boolean[] } {
+  const rows = readFileSync(join(root, 'watch/icon.txt'), 'utf8').trim().split('\n');
+  const width = rows[0].length;
+  rows.forEach((r, i) => {
+    if (r.length !== width || /[^#.]/.test(r)) throw new Error(`watch/icon.txt line ${i + 1}: ${width} characters of '#' or '.' expected`);
+  });
+  return { width, height: rows.length, ink: rows.flatMap((r) => [...r].map((c) => c === '#')) };
+}
+
+/** Espruino image string: width, height, bits per pixel (1), then the pixels MSB first, unpadded. */
+export function espruinoImage(icon: { width: number; height: number; ink: boolean[] }): Uint8Array {
+  const out = new Uint8Array(3 + Math.ceil(icon.ink.length / 8));
+  out[0] = icon.width;
+  out[1] = icon.height;
+  out[2] = 1;
+  icon.ink.forEach((on, i) => {
+    if (on) out[3 + (i >> 3)] |= 0x80 >> (i & 7);
+  });
+  return out;
+}
+
+/** A PNG of the icon for the App Loader's list (ink #1b5e7a on transparent). */
+export function png(icon: { width: number; height: number; ink: boolean[] }): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(icon.width, 0);
+  ihdr.writeUInt32BE(icon.height, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  const raw = Buffer.alloc(icon.height * (1 + icon.width * 4));
+  for (let y = 0; y < icon.height; y++) {
+    for (let x = 0; x < icon.width; x++) {
+      if (icon.ink[y * icon.width + x]) raw.set([0x1b, 0x5e, 0x7a, 0xff], y * (1 + icon.width * 4) + 1 + x * 4);
+    }
+  }
+  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export interface WatchBuild {
+  dir: string;
+  files: Record<string, number>;
+  appBytes: number;
+  appGzip: number;
+}
+
+export async function buildWatch(outDir: string = join(root, 'dist/watch')): Promise<WatchBuild> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; description: string };
+  const version = pkg.version;
+  const app = await bundle('watch/bangle/app.ts', version);
+  const boot = await bundle('watch/bangle/boot.ts', version);
+  const icon = readIcon();
+  const img = espruinoImage(icon);
+  const storage = [
+    { name: `${APP_ID}.app.js`, url: `${APP_ID}.app.js` },
+    { name: `${APP_ID}.boot.js`, url: `${APP_ID}.boot.js` },
+    { name: `${APP_ID}.img`, url: `${APP_ID}-icon.js`, evaluate: true },
+  ];
+  const metadata = {
+    id: APP_ID,
+    name: 'Unknot',
+    shortName: 'Unknot',
+    version,
+    description: 'Guides lower-back-spasm routines eyes-free: buzzes at each hold and side switch. Plans come from the Unknot phone app.',
+    icon: 'app.png',
+    type: 'app',
+    tags: 'health,tool',
+    supports: ['BANGLEJS2'],
+    allow_emulator: true,
+    storage,
+    data: [{ name: `${APP_ID}.json` }, { name: `${APP_ID}.plan` }, { wildcard: `${APP_ID}.log.*` }],
+  };
+  const info = {
+    id: APP_ID,
+    name: 'Unknot',
+    src: `${APP_ID}.app.js`,
+    icon: `${APP_ID}.img`,
+    version,
+    files: [`${APP_ID}.info`, ...storage.map((s) => s.name)].join(','),
+    data: `${APP_ID}.json,${APP_ID}.plan`,
+  };
+  const files: Record<string, string | Uint8Array> = {
+    [`${APP_ID}.app.js`]: app,
+    [`${APP_ID}.boot.js`]: boot,
+    [`${APP_ID}.img`]: img,
+    [`${APP_ID}-icon.js`]: `atob(${JSON.stringify(Buffer.from(img).toString('base64'))})`,
+    [`${APP_ID}.info`]: JSON.stringify(info),
+    'metadata.json': JSON.stringify(metadata, null, 2) + '\n',
+    'app.png': png(icon),
+  };
+  mkdirSync(outDir, { recursive: true });
+  const sizes: Record<string, number> = {};
+  for (const [name, body] of Object.entries(files)) {
+    const path = join(outDir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, body);
+    sizes[name] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  }
+  return { dir: outDir, files: sizes, appBytes: Buffer.byteLength(app), appGzip: gzipSync(app).length };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const b = await buildWatch(process.argv[2] ? resolve(process.argv[2]) : undefined);
+  for (const [name, size] of Object.entries(b.files)) console.log(`  ${b.dir}/${name}  ${size} B`);
+  console.log(`  unknot.app.js: ${b.appBytes} B minified, ${b.appGzip} B gzip (goal ≤ 12288 B)`);
+}

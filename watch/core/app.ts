@@ -1,0 +1,199 @@
+/**
+ * The watch module above the seam: the state machine, the radio handler, the button and the
+ * face. Knows nothing of Espruino. Espruino subset (no defaults, destructuring, spread, `?.`).
+ */
+import type { Hardware } from './hardware';
+import { createExecutor, play, pulsesOf, type Executor } from './executor';
+import { faceOf } from './face';
+import { PLAN_FILE, ackLog, addLog, loadSettings, oldestLog, saveSettings } from './store';
+import { crc32 } from '../protocol/crc';
+import { ERR, MAX_FRAME, PROTOCOL_VERSION } from '../protocol/frame';
+import {
+  MSG, OUTCOME, STATE, helloReplyFrame, logEntryFrame, logNoneFrame, parsePhoneMessage, statusFrame, type PhoneMessage,
+} from '../protocol/messages';
+import { MAX_PLAN_BYTES, decodePlan, type Plan } from '../protocol/plan';
+
+export interface App {
+  /** The radio handler: one frame from the phone. Never throws. */
+  receive(bytes: Uint8Array): void;
+  /** The button: short = pause/resume/start, long = stop. */
+  press(long: boolean): void;
+  state(): number;
+}
+
+interface Upload {
+  buf: Uint8Array;
+  got: number;
+  crc: number;
+}
+
+export function createApp(hw: Hardware, version: string): App {
+  const settings = loadSettings(hw);
+  let plan: Plan | null = null;
+  let exec: Executor | null = null;
+  let upload: Upload | null = null;
+  let state: number = STATE.IDLE;
+  let startedAt = 0;
+
+  const stored = hw.readBytes(PLAN_FILE);
+  if (stored) plan = decodePlan(stored, crc32(stored));
+  if (plan) state = STATE.LOADED;
+
+  const active = (): boolean => state === STATE.RUNNING || state === STATE.PAUSED;
+  const draw = (): void => hw.draw(faceOf(state, plan, exec, hw.now()));
+
+  function status(re: number, error: number): void {
+    const seg = exec && active() ? exec.segment() : null;
+    hw.send(statusFrame({
+      state: state,
+      error: error,
+      re: re,
+      step: seg ? seg.index : 0,
+      msInStep: exec && seg ? Math.round(exec.msInStep()) : 0,
+      planId: plan ? plan.id : 0,
+      battery: Math.max(0, Math.min(100, Math.round(hw.battery()))),
+    }));
+  }
+
+  function log(outcome: number, ms: number): void {
+    if (!plan) return;
+    const e = { id: 0, planId: plan.id, startedAt: Math.floor(startedAt / 1000), activeS: Math.round(ms / 1000), outcome: outcome };
+    if (!addLog(hw, settings, e)) status(0, ERR.STORAGE);
+  }
+
+  function start(delayMs: number): void {
+    if (!plan) return;
+    const p = plan;
+    state = STATE.RUNNING;
+    startedAt = hw.now() + delayMs;
+    exec = createExecutor(hw, p, () => settings.cues, {
+      step: () => {
+        if (state === STATE.RUNNING) status(0, 0);
+      },
+      tick: draw,
+      done: () => {
+        state = STATE.DONE;
+        log(OUTCOME.DONE, p.totalMs);
+        status(0, 0);
+        draw();
+      },
+    });
+    exec.start(delayMs);
+  }
+
+  function stop(): void {
+    if (!exec || !active()) return;
+    const ms = exec.stop();
+    state = STATE.LOADED;
+    log(OUTCOME.STOPPED, ms);
+  }
+
+  /** Handles a checked message; returns the error to report (0 = fine), or -1 when no reply is due. */
+  function handle(m: PhoneMessage): number {
+    const t = m.type;
+    if (t === MSG.HELLO) {
+      hw.send(helloReplyFrame({ protocol: PROTOCOL_VERSION, module: version, maxFrame: MAX_FRAME, firmware: hw.firmware() }));
+      return -1;
+    }
+    if (t === MSG.PLAN_BEGIN) {
+      if (active()) return ERR.BAD_STATE;
+      if (m.total > MAX_PLAN_BYTES) return ERR.BAD_PLAN;
+      upload = { buf: new Uint8Array(m.total), got: 0, crc: m.crc };
+      return 0;
+    }
+    if (t === MSG.PLAN_CHUNK) {
+      // In order, or a repeat of bytes already received; anything else means the phone lost track.
+      if (!upload || m.offset > upload.got || m.offset + m.data.length > upload.buf.length) return ERR.BAD_PLAN;
+      upload.buf.set(m.data, m.offset);
+      upload.got = Math.max(upload.got, m.offset + m.data.length);
+      return -1;
+    }
+    if (t === MSG.PLAN_COMMIT) {
+      if (active()) return ERR.BAD_STATE;
+      const u = upload;
+      upload = null;
+      if (!u || u.got !== u.buf.length) return ERR.BAD_PLAN;
+      if (crc32(u.buf) !== u.crc) return ERR.PLAN_CRC;
+      const p = decodePlan(u.buf, u.crc);
+      if (!p) return ERR.BAD_PLAN;
+      if (!hw.writeBytes(PLAN_FILE, u.buf)) return ERR.STORAGE;
+      plan = p;
+      exec = null;
+      state = STATE.LOADED;
+      return 0;
+    }
+    if (t === MSG.START) {
+      if (!plan || plan.id !== m.planId) return ERR.NO_PLAN;
+      if (active()) return ERR.BAD_STATE;
+      start(m.delayMs);
+      return 0;
+    }
+    if (t === MSG.PAUSE || t === MSG.RESUME) {
+      if (!exec || state !== (t === MSG.PAUSE ? STATE.RUNNING : STATE.PAUSED)) return ERR.BAD_STATE;
+      // State first: resuming may cross a step boundary, and the step status must say "running".
+      state = t === MSG.PAUSE ? STATE.PAUSED : STATE.RUNNING;
+      if (t === MSG.PAUSE) exec.pause();
+      else exec.resume();
+      return 0;
+    }
+    if (t === MSG.STOP) {
+      stop(); // idempotent: a STOP repeated after a lost reply is still fine
+      return 0;
+    }
+    if (t === MSG.SET_CUES && m.cues) {
+      settings.cues = m.cues;
+      return saveSettings(hw, settings) ? 0 : ERR.STORAGE;
+    }
+    if (t === MSG.TEST_CUE) {
+      play(hw, settings.cues, pulsesOf(settings.cues, [settings.cues.patterns[m.cue]]), hw.now());
+      return 0;
+    }
+    if (t === MSG.LOG_REQUEST) {
+      const e = oldestLog(hw);
+      hw.send(e ? logEntryFrame(e) : logNoneFrame());
+      return -1;
+    }
+    if (t === MSG.LOG_ACK) {
+      ackLog(hw, m.logId);
+      return 0;
+    }
+    return 0; // STATUS_REQUEST
+  }
+
+  function receive(bytes: Uint8Array): void {
+    let type = 0;
+    try {
+      const m = parsePhoneMessage(bytes);
+      type = m.type;
+      const err = m.error ? m.error : handle(m);
+      if (err >= 0) status(type, err);
+      draw();
+    } catch (_e) {
+      try {
+        status(type, ERR.INTERNAL);
+      } catch (_e2) {
+        // The radio itself failed: nothing more can be said to the phone.
+      }
+    }
+  }
+
+  function press(long: boolean): void {
+    if (long) stop();
+    else if (state === STATE.RUNNING && exec) {
+      state = STATE.PAUSED;
+      exec.pause();
+    } else if (state === STATE.PAUSED && exec) {
+      state = STATE.RUNNING;
+      exec.resume();
+    } else if (plan && !active()) start(0);
+    status(0, 0);
+    draw();
+  }
+
+  hw.onFrame(receive);
+  hw.onButton(press);
+  // Leaving the app mid-session (another app loaded) still logs the session as stopped.
+  hw.onExit(stop);
+  draw();
+  return { receive: receive, press: press, state: () => state };
+}

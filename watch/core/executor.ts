@@ -1,0 +1,174 @@
+/**
+ * Runs a plan on the watch clock. Every wake-up time is computed from the session's start
+ * (`startAt + planned ms`), never from the previous wake-up, so a late timer or a slow redraw
+ * delays one cue a little and the next one not at all: error never accumulates.
+ * Espruino subset.
+ */
+import type { Hardware } from './hardware';
+import { CUE, type CueSettings } from '../protocol/messages';
+import { END_CUES, PLAN_CUE, segmentOf, type Plan, type PlanSegment } from '../protocol/plan';
+
+/** Cue bits that buzz, in firing order at one instant, with the pattern each one uses. */
+const BUZZING = [PLAN_CUE.HOLD_END, PLAN_CUE.ROUTINE_DONE, PLAN_CUE.SWITCH_SIDE, PLAN_CUE.HOLD_START];
+const PATTERN_OF = [CUE.HOLD_END, CUE.DONE, CUE.SWITCH_SIDE, CUE.HOLD_START];
+
+/** A timer that fires this early still counts as on time (the clock has ms granularity). */
+const EARLY_MS = 1;
+
+/**
+ * Pulses of one or more patterns played back to back: [offset, length, offset, length...]
+ * in ms from the first pulse. Patterns at the same instant are separated by three gaps.
+ */
+export function pulsesOf(cues: CueSettings, patterns: number[]): number[] {
+  const out: number[] = [];
+  let t = 0;
+  for (let p = 0; p < patterns.length; p++) {
+    const pat = patterns[p];
+    const len = pat & 0x80 ? cues.longMs : cues.shortMs;
+    const count = pat & 7;
+    if (count && out.length) t += 2 * cues.gapMs;
+    for (let i = 0; i < count; i++) {
+      out.push(t, len);
+      t += len + cues.gapMs;
+    }
+    if (count) t -= cues.gapMs;
+  }
+  return out;
+}
+
+/** Buzzes `pulses` (from pulsesOf) as if the first one had been due at `due` on the watch clock. */
+export function play(hw: Hardware, cues: CueSettings, pulses: number[], due: number): void {
+  const strength = cues.strength / 100;
+  for (let i = 0; i < pulses.length; i += 2) {
+    const len = pulses[i + 1];
+    const wait = due + pulses[i] - hw.now();
+    if (i === 0 || wait <= 0) hw.buzz(len, strength);
+    else hw.setTimer(() => hw.buzz(len, strength), wait);
+  }
+}
+
+export interface Executor {
+  /** Elapsed plan ms (negative before the start). */
+  elapsed(): number;
+  /** The segment running now. */
+  segment(): PlanSegment;
+  /** Plan ms into that segment. */
+  msInStep(): number;
+  start(delayMs: number): void;
+  pause(): void;
+  resume(): void;
+  /** Cancels all timers; returns the plan ms that ran. */
+  stop(): number;
+  running(): boolean;
+}
+
+export interface ExecutorEvents {
+  /** The running segment changed (also called once at the start). */
+  step(seg: PlanSegment): void;
+  /** The countdown changed: redraw. */
+  tick(): void;
+  /** The plan ran to its end. */
+  done(): void;
+}
+
+export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings, ev: ExecutorEvents): Executor {
+  let startAt = 0;
+  let paused = false;
+  let pausedAt = 0;
+  let timer = -1;
+  /** Next cue point: 2*segment + (0 start, 1 end). */
+  let k = 0;
+  let kAt = 0;
+  let cur = segmentOf(plan, 0);
+  let curStart = 0;
+
+  const elapsed = (): number => (paused ? pausedAt : hw.now() - startAt);
+
+  function cuePointAt(): number {
+    return k & 1 ? kAt + segmentOf(plan, k >> 1).durationMs : kAt;
+  }
+
+  function fireDue(t: number): void {
+    const patterns: number[] = [];
+    let due = -1;
+    while (k < plan.count * 2) {
+      const at = cuePointAt();
+      if (at > t + EARLY_MS) break;
+      if (due < 0) due = at;
+      const seg = segmentOf(plan, k >> 1);
+      const bits = seg.cues & (k & 1 ? END_CUES : ~END_CUES);
+      for (let i = 0; i < BUZZING.length; i++) {
+        if (bits & BUZZING[i]) patterns.push(cues().patterns[PATTERN_OF[i]]);
+      }
+      if (k & 1) kAt += seg.durationMs;
+      k++;
+    }
+    if (patterns.length) play(hw, cues(), pulsesOf(cues(), patterns), startAt + due);
+  }
+
+  function wake(): void {
+    timer = -1;
+    const t = elapsed();
+    fireDue(t);
+    let moved = false;
+    while (cur.index < plan.count - 1 && t + EARLY_MS >= curStart + cur.durationMs) {
+      curStart += cur.durationMs;
+      cur = segmentOf(plan, cur.index + 1);
+      moved = true;
+    }
+    if (k >= plan.count * 2) {
+      ev.done();
+      return;
+    }
+    if (moved) ev.step(cur);
+    ev.tick();
+    // Next wake-up: the next cue point, or the next change of the displayed countdown.
+    const end = t < 0 ? 0 : curStart + cur.durationMs;
+    const shown = Math.ceil((end - t - EARLY_MS) / 1000);
+    const next = Math.min(cuePointAt(), end - Math.max(0, shown - 1) * 1000);
+    timer = hw.setTimer(wake, Math.max(0, startAt + next - hw.now()));
+  }
+
+  function cancel(): void {
+    if (timer >= 0) hw.clearTimer(timer);
+    timer = -1;
+  }
+
+  return {
+    elapsed: elapsed,
+    segment: () => cur,
+    msInStep: () => Math.max(0, elapsed() - curStart),
+    running: () => timer >= 0 && !paused,
+    start(delayMs: number) {
+      cancel();
+      startAt = hw.now() + delayMs;
+      paused = false;
+      k = 0;
+      kAt = 0;
+      curStart = 0;
+      cur = segmentOf(plan, 0);
+      ev.step(cur);
+      wake();
+    },
+    pause() {
+      if (paused) return;
+      pausedAt = hw.now() - startAt;
+      paused = true;
+      cancel();
+      ev.tick();
+    },
+    resume() {
+      if (!paused) return;
+      startAt = hw.now() - pausedAt;
+      paused = false;
+      wake();
+    },
+    stop() {
+      const t = elapsed();
+      cancel();
+      pausedAt = t;
+      paused = true;
+      return Math.max(0, Math.min(t, plan.totalMs));
+    },
+  };
+}
