@@ -43,6 +43,7 @@ export function openAt(
   const request = factory.open(name, version);
   request.addEventListener('upgradeneeded', (event) => {
     const tx = wrap(request.transaction!) as unknown as IDBPTransaction<UnknotDB, StoreNames<UnknotDB>[], 'versionchange'>;
+    tx.done.catch(() => undefined); // an aborted upgrade is reported by the open request itself
     upgrade(wrap(request.result) as IDBPDatabase<UnknotDB>, event.oldVersion, event.newVersion, tx);
   });
   request.addEventListener('blocked', onBlocked);
