@@ -103,6 +103,20 @@ export function parseClock(time: string): { hour: number; minute: number } {
  *   that does exist on that day (02:30 on a 02:00→03:00 day gives 03:00).
  */
 export function zonedInstant(day: DayKey, time: string, timeZone: string): number {
+  // Cached: the reminder runner asks for the same few (day, time) pairs every minute.
+  const key = `${timeZone}|${day}|${time}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    at = resolveInstant(day, time, timeZone);
+    if (instants.size >= 2000) instants.delete(instants.keys().next().value!);
+    instants.set(key, at);
+  }
+  return at;
+}
+
+const instants = new Map<string, number>();
+
+function resolveInstant(day: DayKey, time: string, timeZone: string): number {
   const { hour, minute } = parseClock(time);
   const [y, mo, d] = day.split('-').map(Number);
   const wall = Date.UTC(y, mo - 1, d, hour, minute);

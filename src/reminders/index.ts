@@ -1,0 +1,4 @@
+/** Reminders: pure scheduling, the in-app runner and the notification path. */
+export * from './schedule';
+export * from './runner';
+export * from './notify';

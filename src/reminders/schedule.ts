@@ -1,0 +1,82 @@
+/**
+ * Reminder times: defaults for the built-in routines and the next instants they are due, in an
+ * explicit time zone. Pure; the runner (runner.ts) turns these into timers.
+ *
+ * Daylight saving: a time that does not exist that day (02:30 when clocks jump 02:00→03:00)
+ * fires once, at the first time after the jump; a time that happens twice (clocks go back)
+ * fires once, the first time. Both come from zonedInstant().
+ */
+import type { Reminder } from '../data/schema';
+import { addDays, localDay, parseClock, zonedInstant } from '../history/local-time';
+import type { Prescription } from '../routine';
+
+/** The defaults the built-in routines ship with (off until the user turns reminders on). */
+export const SEED_REMINDERS: readonly Reminder[] = [
+  { routineId: 'knees-to-chest-twist', times: ['08:00', '13:00', '19:00'], enabled: false },
+  { routineId: 'seated-spinal-twist', times: ['07:30'], enabled: false },
+];
+
+/** Times to suggest for a routine without a reminder yet, spread over the waking day. */
+export function suggestTimes(p: Prescription): string[] {
+  if (p.timesPerDay === 1) return [p.when === 'morning' ? '07:30' : p.when === 'evening' ? '19:00' : '08:00'];
+  const [from, to] = p.when === 'morning' ? [7 * 60, 11 * 60] : p.when === 'evening' ? [17 * 60, 21 * 60] : [8 * 60, 19 * 60];
+  const times = new Set<string>();
+  for (let i = 0; i < p.timesPerDay; i++) {
+    const m = Math.round((from + ((to - from) * i) / (p.timesPerDay - 1)) / 5) * 5;
+    times.add(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  }
+  return [...times];
+}
+
+/** The stored reminders, or the seed defaults for routines that have none yet. */
+export function withSeedReminders(stored: readonly Reminder[], routineIds: readonly string[]): Reminder[] {
+  const result = stored.map((r) => ({ ...r, times: [...r.times] }));
+  for (const seed of SEED_REMINDERS) {
+    if (routineIds.includes(seed.routineId) && !result.some((r) => r.routineId === seed.routineId)) {
+      result.push({ ...seed, times: [...seed.times] });
+    }
+  }
+  return result;
+}
+
+/** Sorted, de-duplicated, validated times; throws naming the bad one. */
+export function normaliseTimes(times: readonly string[]): string[] {
+  for (const t of times) parseClock(t);
+  return [...new Set(times)].sort();
+}
+
+/** One time a reminder is due. */
+export interface Occurrence {
+  routineId: string;
+  /** The "HH:MM" the user set. */
+  time: string;
+  /** The local day it belongs to. */
+  day: string;
+  /** Epoch ms it is due at. */
+  at: number;
+}
+
+/** Every enabled occurrence with `from < at <= to`, oldest first. */
+export function occurrences(reminders: readonly Reminder[], from: number, to: number, timeZone: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  if (to <= from) return out;
+  // One day of margin either side: zones are at most ±14 h from UTC.
+  const last = localDay(to, timeZone);
+  for (let day = addDays(localDay(from, timeZone), -1); day <= addDays(last, 1); day = addDays(day, 1)) {
+    for (const r of reminders) {
+      if (!r.enabled) continue;
+      for (const time of r.times) {
+        const at = zonedInstant(day, time, timeZone);
+        if (at > from && at <= to) out.push({ routineId: r.routineId, time, day, at });
+      }
+    }
+  }
+  return out.sort((a, b) => a.at - b.at || (a.routineId < b.routineId ? -1 : 1));
+}
+
+/** The next occurrence strictly after `after`, or null when no reminder is on. */
+export function nextDue(reminders: readonly Reminder[], after: number, timeZone: string): Occurrence | null {
+  if (!reminders.some((r) => r.enabled && r.times.length)) return null;
+  // Every enabled time occurs at least once in any 2 local days.
+  return occurrences(reminders, after, after + 3 * 86_400_000, timeZone)[0] ?? null;
+}
