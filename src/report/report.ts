@@ -1,0 +1,95 @@
+/**
+ * The report for the physiotherapist: adherence and pain per routine over a chosen period of
+ * local days. Pure: the element only lays it out and prints it.
+ */
+import type { SessionRecord } from '../data/schema';
+import { adherence, periodLength, type Adherence } from '../history/adherence';
+import { groupByDay, streaks, isActiveDay, type Streaks } from '../history/days';
+import { dayNumber, localDay, type DayKey } from '../history/local-time';
+import { painTrend, type PainTrend } from '../history/pain';
+
+export interface ReportRoutine {
+  id: string;
+  name: string;
+  timesPerDay: number;
+}
+
+export interface ReportInput {
+  sessions: readonly SessionRecord[];
+  /** Every routine the sessions may refer to (deleted ones too, for their names). */
+  routines: readonly ReportRoutine[];
+  /** Routines to show even without a session in the period (those the user has reminders for). */
+  include?: readonly string[];
+  from: DayKey;
+  to: DayKey;
+  timeZone: string;
+}
+
+export interface RoutineReport {
+  routineId: string;
+  name: string;
+  timesPerDay: number;
+  adherence: Adherence;
+  pain: PainTrend;
+  minutes: number;
+}
+
+export interface Report {
+  from: DayKey;
+  to: DayKey;
+  days: number;
+  timeZone: string;
+  /** Days with at least one completed session. */
+  activeDays: number;
+  /** Streaks within the period, as of its last day. */
+  streaks: Streaks;
+  sessions: number;
+  completed: number;
+  stoppedEarly: number;
+  routines: RoutineReport[];
+}
+
+/** The sessions whose local start day is within [from, to]. */
+export function inPeriod(sessions: readonly SessionRecord[], from: DayKey, to: DayKey, timeZone: string): SessionRecord[] {
+  const lo = dayNumber(from);
+  const hi = dayNumber(to);
+  return sessions.filter((s) => {
+    const n = dayNumber(localDay(s.startedAt, timeZone));
+    return n >= lo && n <= hi;
+  });
+}
+
+export function buildReport(input: ReportInput): Report {
+  const days = periodLength(input.from, input.to);
+  const sessions = inPeriod(input.sessions, input.from, input.to, input.timeZone);
+  const byId = new Map(input.routines.map((r) => [r.id, r]));
+  const prescriptions = new Map(input.routines.map((r) => [r.id, r.timesPerDay]));
+  const grouped = groupByDay(sessions, input.timeZone, prescriptions);
+  const ids = [...new Set([...(input.include ?? []), ...sessions.map((s) => s.routineId)])];
+  const rates = adherence(grouped, ids, prescriptions, input.from, input.to);
+  const routines = ids
+    .map((id, i): RoutineReport => {
+      const own = sessions.filter((s) => s.routineId === id);
+      return {
+        routineId: id,
+        name: byId.get(id)?.name ?? id,
+        timesPerDay: prescriptions.get(id) ?? 1,
+        adherence: rates[i],
+        pain: painTrend(id, own),
+        minutes: own.reduce((m, s) => m + (s.endedAt - s.startedAt) / 60_000, 0),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    from: input.from,
+    to: input.to,
+    days,
+    timeZone: input.timeZone,
+    activeDays: [...grouped.values()].filter(isActiveDay).length,
+    streaks: streaks(grouped, input.to),
+    sessions: sessions.length,
+    completed: sessions.filter((s) => s.outcome === 'completed').length,
+    stoppedEarly: sessions.filter((s) => s.outcome === 'stopped-early').length,
+    routines,
+  };
+}
