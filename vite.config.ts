@@ -1,4 +1,8 @@
-import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
+import { BUILT_INS } from './src/routine/index';
 
 /**
  * The Content-Security-Policy of the built app. No 'unsafe-inline': Lit styles go through
@@ -34,11 +38,96 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Headers for hosting (docs/hosting.md). `vite preview` sends them too, so the tests see the
+ * header path as well as the meta tag. frame-ancestors only works as a header.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/**
+ * Builds the watch files into <outDir>/watch before the service worker is generated, so its
+ * precache list includes them and the watch can be set up offline. Running inside `vite build`
+ * keeps the order right for every outDir (the update test builds into a temp folder).
+ */
+function watchFiles(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'unknot-watch-files',
+    apply: 'build',
+    configResolved: (resolved) => void (config = resolved),
+    closeBundle: {
+      order: 'pre',
+      sequential: true,
+      async handler() {
+        const { buildWatch } = await import('./watch/build');
+        await buildWatch(join(resolve(config.root, config.build.outDir), 'watch'));
+      },
+    },
+  };
+}
+
+const version: string =
+  process.env.UNKNOT_VERSION ?? (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const manifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Unknot: back spasm routines',
+  short_name: 'Unknot',
+  description: 'Gentle routines for a lower back spasm, guided eyes-free by voice, beeps and a buzzing watch.',
+  lang: 'en',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  theme_color: '#1f4e5f',
+  background_color: '#f7f5f0',
+  categories: ['health', 'medical', 'fitness'],
+  icons: [
+    { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+    { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+    { src: '/maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+  // A long press on the home-screen icon starts a built-in routine straight away.
+  shortcuts: BUILT_INS.map(({ routine }) => ({
+    name: `Start ${routine.name}`,
+    short_name: routine.name,
+    url: `/play/${encodeURIComponent(routine.id)}`,
+    icons: [{ src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' }],
+  })),
+};
+
 export default defineConfig({
-  plugins: [contentSecurityPolicy()],
+  plugins: [
+    contentSecurityPolicy(),
+    watchFiles(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      // src/pwa/sw-updates.ts registers with workbox-window; no injected inline script (CSP).
+      injectRegister: false,
+      manifest,
+      // The glob below already lists the icons; listing them twice only bloats sw.js.
+      includeManifestIcons: false,
+      injectManifest: {
+        // The whole app, its icons and the built watch files; not the source maps. (The plugin adds
+        // manifest.webmanifest itself.)
+        globPatterns: ['**/*.{js,css,html,svg,png,ico}', 'watch/*'],
+        // A classic script, so browsers without module service workers run it too.
+        rollupFormat: 'iife',
+        sourcemap: false,
+      },
+    }),
+  ],
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     target: 'es2022',
     sourcemap: true,
   },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
 });

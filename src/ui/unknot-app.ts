@@ -6,6 +6,9 @@ import { builtInSource, routineSourceContext, type RoutineSource } from './app-c
 import { sharedStyles } from './shared-styles';
 import './unknot-library';
 import './unknot-routine-detail';
+import './unknot-install-button';
+import './unknot-update-prompt';
+import { APP_VERSION } from '../pwa/build-info';
 import './unknot-player';
 
 /**
@@ -52,6 +55,14 @@ export class UnknotApp extends LitElement {
         background: color-mix(in srgb, var(--u-accent-text) 18%, transparent);
         font-weight: 600;
       }
+      unknot-install-button {
+        margin-left: auto;
+      }
+      footer {
+        text-align: center;
+        padding: 1rem;
+        font-size: 0.875rem;
+      }
       main {
         max-width: 48rem;
         margin: 0 auto;
@@ -75,8 +86,11 @@ export class UnknotApp extends LitElement {
             <li><a href="/" aria-current=${route.name === 'library' ? 'page' : 'false'}>Routines</a></li>
           </ul>
         </nav>
+        <unknot-install-button></unknot-install-button>
       </header>
       <main id="main">${this._view(route)}</main>
+      <footer class="muted">Unknot <span data-version>${APP_VERSION}</span></footer>
+      <unknot-update-prompt></unknot-update-prompt>
     `;
   }
 

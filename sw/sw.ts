@@ -1,0 +1,29 @@
+/**
+ * The service worker: precaches the whole built app (and the built watch files, so the watch can
+ * be set up without a network), answers every navigation with the cached index.html so each
+ * view's URL reloads offline, and waits for the page's "Reload" before taking over: an update
+ * must never interrupt a routine in progress.
+ */
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
+
+// The page sends this only when the user pressed "Reload" (workbox-window messageSkipWaiting).
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Registers Workbox's fetch handler (Chrome needs one before it offers to install the app).
+// Requests no route answers (there are none from the app itself) go to the network as usual.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every in-app URL (/, /routine/:id, /play/:id, /edit, /history, /settings) is the same shell;
+// the router picks the view. Files (anything with an extension) are not navigations to the shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/\/[^/]+\.[^/]+$/] }));
+
+// A first visit becomes controlled at once, so it works offline without a second load. This
+// does not skip waiting: updates still wait for the user.
+clientsClaim();
