@@ -167,7 +167,7 @@ export function createApp(hw: Hardware, version: string): App {
       type = m.type;
       const err = m.error ? m.error : handle(m);
       if (err >= 0) status(type, err);
-      draw();
+      if (!m.error) draw(); // a rejected frame changed nothing on the face
     } catch (_e) {
       try {
         status(type, ERR.INTERNAL);

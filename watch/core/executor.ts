@@ -26,7 +26,7 @@ export function pulsesOf(cues: CueSettings, patterns: number[]): number[] {
     const pat = patterns[p];
     const len = pat & 0x80 ? cues.longMs : cues.shortMs;
     const count = pat & 7;
-    if (count && out.length) t += 2 * cues.gapMs;
+    if (count && out.length) t += 3 * cues.gapMs;
     for (let i = 0; i < count; i++) {
       out.push(t, len);
       t += len + cues.gapMs;
