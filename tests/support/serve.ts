@@ -8,7 +8,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveDist(distDir = 'dist'): Promise<Served> {
+/** `port` 0 picks a free one; a fixed port serves a second build on the same origin (update tests). */
+export async function serveDist(distDir = 'dist', port = 0): Promise<Served> {
   const root = resolve(import.meta.dirname, '../..');
   const outDir = resolve(root, distDir);
   if (!existsSync(resolve(outDir, 'index.html'))) {
@@ -19,7 +20,7 @@ export async function serveDist(distDir = 'dist'): Promise<Served> {
     configFile: resolve(root, 'vite.config.ts'),
     logLevel: 'silent',
     build: { outDir },
-    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
+    preview: { port, strictPort: port !== 0, host: '127.0.0.1', open: false },
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
