@@ -67,9 +67,10 @@ export class CueRouter {
       const tones = vocab.flatMap((c) => TONES[c.type] ?? []);
       if (s.beeps && tones.length) emission.beep = tones;
     }
-    if (emission.speech) this._outputs.speaker?.say(emission.speech);
+    // The precise signals first; speech takes hundreds of ms to start anyway.
     if (emission.vibration) this._outputs.vibrator?.vibrate(emission.vibration);
     if (emission.beep) this._outputs.beeper?.play(emission.beep);
+    if (emission.speech) this._outputs.speaker?.say(emission.speech);
     return emission;
   }
 

@@ -48,7 +48,17 @@ export function webAudioBeeper(makeContext: () => AudioLike): Beeper {
   const FADE = 0.01;
   return {
     unlock() {
-      ctx ??= makeContext();
+      if (!ctx) {
+        ctx = makeContext();
+        // A silent tone now: building the audio graph the first time costs ~20 ms, which would
+        // otherwise land on the first cue.
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        gain.gain.value = 0;
+        osc.connect(gain).connect(ctx.destination);
+        osc.start();
+        osc.stop(ctx.currentTime + 0.01);
+      }
       void ctx.resume().catch(() => undefined);
     },
     play(tones) {

@@ -79,8 +79,10 @@ export class PlayerController implements ReactiveController {
   /** Must run inside the Start click: audio and speech need the user gesture. */
   start(): string | null {
     if (!this._engine || this._engine.state !== 'idle') return null;
-    const opening = this._router!.started();
+    // The anchor first: the first speech call can block for hundreds of ms while the browser
+    // loads its voices, and the session must not start that late.
     this._engine.start();
+    const opening = this._router!.started();
     void this._wake?.acquire();
     return opening;
   }

@@ -1,9 +1,11 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { RouterController, type Route } from './router';
 import { builtInSource, routineSourceContext, type RoutineSource } from './app-context';
 import { sharedStyles } from './shared-styles';
+import { dataContext } from './data-context';
+import { openUnknotDb, type UnknotData } from '../data/index';
 import './unknot-library';
 import './unknot-routine-detail';
 import './unknot-install-button';
@@ -75,6 +77,19 @@ export class UnknotApp extends LitElement {
 
   @provide({ context: routineSourceContext })
   routineSource: RoutineSource = builtInSource;
+
+  /** The database, once open; views that save (the player) wait for it. */
+  @provide({ context: dataContext })
+  @state()
+  data: UnknotData | undefined = undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    openUnknotDb().then(
+      (data) => (this.data = data),
+      (e: unknown) => console.warn('Unknot: the database could not be opened; history is off.', e),
+    );
+  }
 
   override render() {
     const route = this._router.route;

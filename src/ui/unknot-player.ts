@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../data/schema';
 import type { UnknotData } from '../data/api';
 import { sessionInput, type CueEmission, type PlayerSnapshot } from '../player/index';
 import { routineSourceContext, type RoutineSource } from './app-context';
+import { dataContext } from './data-context';
 import { PlayerController } from './player-controller';
 import { sharedStyles } from './shared-styles';
 import './unknot-player-display';
@@ -63,7 +64,9 @@ export class UnknotPlayer extends LitElement {
   routineSource?: RoutineSource;
 
   /** Where the session is saved and the cue settings are read; without it nothing is saved. */
-  @property({ attribute: false }) data?: PlayerData;
+  @consume({ context: dataContext, subscribe: true })
+  @property({ attribute: false })
+  data?: PlayerData;
 
   @state() private _routine: Routine | null | undefined = undefined;
   @state() private _settings: Settings = structuredClone(DEFAULT_SETTINGS);

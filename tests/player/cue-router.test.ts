@@ -35,19 +35,20 @@ describe('CueRouter', () => {
     const end = at(75_000);
     expect(end).toMatchObject({ types: ['rep-done', 'exercise-done', 'routine-done'], speech: 'Done.' });
     expect(end.vibration).toEqual(DEFAULT_SETTINGS.cuePatterns['routine-done']);
+    // Vibration and beep first (precise), speech last.
     expect(log).toEqual([
-      'say Twist right. Hold 5 seconds.',
       'buzz 200',
       'beep 880',
-      'say Face forward.',
+      'say Twist right. Hold 5 seconds.',
       'buzz 100,120,100',
       'beep 660,660',
-      'say Switch sides.',
+      'say Face forward.',
       'buzz 600',
       'beep 440',
-      'say Done.',
+      'say Switch sides.',
       'buzz 600,200,600,200,600',
       'beep 523,659,784',
+      'say Done.',
     ]);
   });
 
@@ -58,7 +59,7 @@ describe('CueRouter', () => {
     expect(router.fire(m, 3)).toMatchObject({ speech: null, beep: null, vibration: [600], lateMs: 3 });
     router.settings = settings({ phoneVibration: false });
     expect(router.fire(m, 0)).toMatchObject({ speech: 'Switch sides.', vibration: null, beep: [{ hz: 440 }] });
-    expect(log).toEqual(['buzz 600', 'say Switch sides.', 'beep 440']);
+    expect(log).toEqual(['buzz 600', 'beep 440', 'say Switch sides.']);
   });
 
   it('says 3-2-1 only with voice and countdown on', () => {

@@ -21,7 +21,7 @@ describe('browser output adapters', () => {
       currentTime: 10,
       destination: {},
       resume: async () => undefined,
-      createGain: () => ({ gain: { setValueAtTime: () => undefined, linearRampToValueAtTime: () => undefined }, connect: (d: unknown) => d }),
+      createGain: () => ({ gain: { value: 1, setValueAtTime: () => undefined, linearRampToValueAtTime: () => undefined }, connect: (d: unknown) => d }),
       createOscillator: () => {
         const osc = {
           frequency: { value: 0 },
@@ -41,6 +41,8 @@ describe('browser output adapters', () => {
     beeper.unlock();
     beeper.unlock();
     expect(made).toBe(1);
+    expect(started).toHaveLength(1); // the silent warm-up tone
+    started.length = 0;
     beeper.play(TONES['hold-end']!);
     expect(started.map(([hz, a, b]) => [hz, +a.toFixed(3), +b.toFixed(3)])).toEqual([
       [660, 10, 10.1],

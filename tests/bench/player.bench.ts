@@ -1,0 +1,101 @@
+/**
+ * Player cue timing in real Chromium with the real clock: the built app (dist/, served like
+ * `npm start`) plays "Lying knees-to-chest twist" (2 min 8 s, 36 cues in 27 moments, plus the
+ * spoken 3-2-1 marks) in a visible headless page, with every output switched on.
+ *
+ * Measured from outside the player: a capture-phase listener takes performance.now() at the
+ * trusted Start click (t0, just before the player sets its anchor), and a window listener takes
+ * performance.now() when each `unknot-cue` event arrives (after voice, beep and vibration were
+ * triggered). Error = (arrival − t0) − planned ms.
+ *
+ * Baseline, in the same page and the same run, started from the same t0: a naive chain of
+ * relative setTimeouts, each cue scheduling the next one by the planned gap, so its lateness adds
+ * up. Both run at once, so each sees the other's (small) load.
+ */
+import { launchBrowser } from '../support/chromium';
+import { serveDist } from '../support/serve';
+import { BUILT_INS, compile } from '../../src/routine/index';
+import { momentsOf } from '../../src/player/moments';
+import { fmt, median, percentile } from './stats';
+
+interface Probe {
+  t0: number;
+  player: { atMs: number; t: number; types: string[]; lateMs: number }[];
+  naive: { atMs: number; t: number }[];
+  visibility: string;
+}
+
+declare global {
+  interface Window {
+    __probe: Probe;
+  }
+}
+
+export default async function bench(): Promise<void> {
+  const routine = BUILT_INS[Number(process.env.PLAYER_BENCH_ROUTINE ?? 0)].routine;
+  const timeline = compile(routine);
+  const planned = momentsOf(timeline, true).map((m) => m.atMs);
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    // A string, not a function: tsx's keepNames would wrap inner functions in a helper the page lacks.
+    await page.addInitScript(`{
+      const plan = ${JSON.stringify(planned)};
+      const probe = { t0: NaN, player: [], naive: [], visibility: document.visibilityState };
+      window.__probe = probe;
+      window.addEventListener('unknot-cue', (e) => {
+        probe.player.push({ atMs: e.detail.atMs, t: performance.now(), types: e.detail.types, lateMs: e.detail.lateMs });
+      });
+      function naive(i, prevAt) {
+        if (i >= plan.length) return;
+        setTimeout(() => {
+          probe.naive.push({ atMs: plan[i], t: performance.now() });
+          naive(i + 1, plan[i]);
+        }, plan[i] - prevAt);
+      }
+      window.addEventListener('click', (e) => {
+        if (!Number.isNaN(probe.t0) || e.composedPath()[0].textContent.trim() !== 'Start') return;
+        probe.t0 = performance.now();
+        probe.visibility = document.visibilityState;
+        naive(0, 0);
+      }, { capture: true });
+    }`);
+    await page.goto(`${server.url}/play/${routine.id}`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    console.log(`playing ${routine.name}: ${timeline.totalMs / 1000} s, ${planned.length} moments, real clock…`);
+    await page
+      .waitForFunction((n) => window.__probe.player.length >= n && window.__probe.naive.length >= n, planned.length, {
+        timeout: timeline.totalMs + 30_000,
+        polling: 1000,
+      })
+      .catch(() => undefined); // reported below with what did arrive
+    const probe = await page.evaluate(() => window.__probe);
+    if (probe.player.length !== planned.length || probe.naive.length !== planned.length) {
+      const seen = new Set(probe.player.map((p) => p.atMs));
+      throw new Error(
+        `player emitted ${probe.player.length}, naive ${probe.naive.length}, planned ${planned.length}, t0 ${probe.t0}; ` +
+          `missing: ${planned.filter((p) => !seen.has(p)).join(', ')}`,
+      );
+    }
+    const errors = (rows: { atMs: number; t: number }[]) => rows.map((r) => Math.abs(r.t - probe.t0 - r.atMs));
+    const player = errors(probe.player);
+    const naive = errors(probe.naive);
+    const line = (name: string, e: number[]) =>
+      `${name}: median ${fmt(median(e))} · p99 ${fmt(percentile(e, 99))} · max ${fmt(Math.max(...e))} · last ${fmt(e[e.length - 1])}`;
+    console.log(`page visibility: ${probe.visibility}; |actual − planned| over ${player.length} moments`);
+    console.log(line('player (anchored, re-aimed timer)', player));
+    console.log(line('baseline (naive setTimeout chain)', naive));
+    // Where the player's error goes: the tick's own lateness (engine clock) vs the outputs' cost after it.
+    const tick = probe.player.map((p) => p.lateMs);
+    const outputs = probe.player.map((p, i) => player[i] - p.lateMs);
+    console.log(`  of which timer lateness: median ${fmt(median(tick))} · p99 ${fmt(percentile(tick, 99))}; outputs + dispatch: median ${fmt(median(outputs))} · p99 ${fmt(percentile(outputs, 99))}`);
+    console.log(
+      `ratio player/baseline: median ${(median(player) / median(naive)).toFixed(2)}× · p99 ${(percentile(player, 99) / percentile(naive, 99)).toFixed(2)}×`,
+    );
+    console.log(`goal p99 ≤ 16 ms: ${percentile(player, 99) <= 16 ? 'met' : 'NOT met'}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

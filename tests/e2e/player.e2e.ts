@@ -1,0 +1,179 @@
+/**
+ * The session player in the built app, in real Chromium, under Playwright's clock control: the
+ * cues the page emitted (its `unknot-cue` events, collected by a listener the test installs),
+ * the milestones it announced, and the history record it wrote to IndexedDB.
+ */
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/chromium';
+import { serveDist, type Served } from '../support/serve';
+import { BUILT_INS, compile } from '../../src/routine/index';
+import { DEFAULT_SETTINGS } from '../../src/data/schema';
+import type { CueEmission } from '../../src/player/index';
+import type { SessionRecord } from '../../src/data/schema';
+
+const routine = BUILT_INS[2].routine; // Standing hip twist, 75 s
+const timeline = compile(routine);
+
+let server: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+declare global {
+  interface Window {
+    __cues: CueEmission[];
+  }
+}
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  errors = [];
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(() => {
+    window.__cues = [];
+    window.addEventListener('unknot-cue', (e) => window.__cues.push((e as CustomEvent<CueEmission>).detail));
+  });
+  // A paused fake clock: time moves only when the test says so (runFor, fastForward).
+  await page.clock.install({ time: new Date('2026-03-02T08:00:00Z') });
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function openPlayer(): Promise<void> {
+  await page.goto(`${server.url}/play/${routine.id}`);
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await page.clock.pauseAt(new Date('2026-03-02T08:01:00Z'));
+}
+
+const cues = () => page.evaluate(() => window.__cues);
+
+async function sessions(): Promise<SessionRecord[]> {
+  return page.evaluate(
+    () =>
+      new Promise<SessionRecord[]>((resolve, reject) => {
+        const req = indexedDB.open('unknot');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('sessions').objectStore('sessions').getAll();
+          get.onsuccess = () => resolve(get.result as SessionRecord[]);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+describe('player e2e', () => {
+  test('plays a routine: every cue at its planned ms, then the history record with pain before and after', async () => {
+    await openPlayer();
+    await page.getByRole('button', { name: '7', exact: true }).click(); // pain before, one tap
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    // Half a second at a time, noting every change of the live region.
+    const said: string[] = [];
+    for (let t = 0; t <= timeline.totalMs; t += 500) {
+      const text = await page.getByTestId('announcer').textContent();
+      if (text && text !== said.at(-1)) said.push(text);
+      await page.clock.runFor(500);
+    }
+    said.push((await page.getByTestId('announcer').textContent()) ?? '');
+
+    const emitted = await cues();
+    const plannedCues = emitted.filter((e) => e.types.length > 0);
+    // Moments of the timeline, grouped by ms, in order; each exactly once and on time.
+    const expected = [...new Set(timeline.cues.map((c) => c.atMs))].map((at) => ({
+      atMs: at,
+      types: timeline.cues.filter((c) => c.atMs === at).map((c) => c.type),
+    }));
+    expect(plannedCues.map((e) => ({ atMs: e.atMs, types: e.types }))).toEqual(expected);
+    expect(emitted.every((e) => e.lateMs === 0)).toBe(true);
+    // What the page said and buzzed, in order, for the vocabulary cues of the first repetition.
+    expect(plannedCues.slice(0, 3).map((e) => [e.speech, e.vibration])).toEqual([
+      ['Twist right. Hold 5 seconds.', DEFAULT_SETTINGS.cuePatterns['hold-start']],
+      ['Face forward.', DEFAULT_SETTINGS.cuePatterns['hold-end']],
+      ['Switch sides.', DEFAULT_SETTINGS.cuePatterns['switch-side']],
+    ]);
+    expect(plannedCues.at(-1)).toMatchObject({ speech: 'Done.', types: ['rep-done', 'exercise-done', 'routine-done'] });
+    // The spoken 3-2-1 before each of the 6 holds ends.
+    expect(emitted.filter((e) => e.count !== undefined).map((e) => e.speech)).toEqual(Array(6).fill(['3', '2', '1']).flat());
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Done. Well done.' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '3', exact: true }).click(); // pain after: saves
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved to history.');
+    const [record, ...more] = await sessions();
+    expect(more).toEqual([]);
+    expect(record).toMatchObject({
+      routineId: routine.id,
+      outcome: 'completed',
+      source: 'phone',
+      stepsDone: timeline.segments.length,
+      totalSteps: timeline.segments.length,
+      painBefore: 7,
+      painAfter: 3,
+    });
+    expect(record.endedAt - record.startedAt).toBe(timeline.totalMs);
+
+    expect(said[0]).toBe('Started. Stand, arms out.');
+    expect(said).toContain('Switch sides.');
+    expect(said.at(-1)).toBe('Routine done.');
+    expect(said.length).toBeLessThan(15); // milestones, never the 75 seconds
+    expect(errors).toEqual([]);
+  });
+
+  test('back from a hidden page: shows the true position and fires no burst of stale cues', async () => {
+    await openPlayer();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.clock.runFor(7000);
+    // fastForward jumps the clock and fires each due timer at most once, like a frozen tab coming back.
+    await page.clock.fastForward(22_500); // true position 29.5 s; 7 moments came due meanwhile
+    await page.clock.runFor(100);
+    const emitted = await cues();
+    expect(emitted.map((e) => [e.atMs, e.types, e.lateMs])).toEqual([[29_000, ['switch-side'], 500]]);
+    await page.clock.runFor(2400); // 32 s: the next hold starts on time
+    expect((await cues()).slice(1).map((e) => [e.atMs, e.types, e.lateMs])).toEqual([[32_000, ['hold-start'], 0]]);
+    await expect.poll(() => page.getByTestId('instruction').textContent()).toMatch(/Hold right/);
+    expect(errors).toEqual([]);
+  });
+
+  test('pause, skip and stop from the keyboard; a stopped session is saved as stopped early', async () => {
+    await openPlayer();
+    await page.getByRole('button', { name: 'Start', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.clock.runFor(9000); // in the first hold
+    // Focus moved to Pause: Space pauses.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.textContent?.trim())).toBe('Pause');
+    await page.keyboard.press('Space');
+    await page.clock.runFor(30_000);
+    expect((await cues()).filter((e) => e.types.length).map((e) => e.atMs)).toEqual([8000]);
+    await page.getByRole('button', { name: 'Resume' }).press('Enter');
+    await page.getByRole('button', { name: 'Skip a step' }).press('Enter'); // the hold ends now
+    const afterSkip = (await cues()).filter((e) => e.types.length);
+    expect(afterSkip.map((e) => [e.atMs, e.types])).toEqual([
+      [8000, ['hold-start']],
+      [13_000, ['hold-end']],
+    ]);
+    await page.clock.runFor(4000); // 17 s: in "Twist left"
+    await page.getByRole('button', { name: 'Stop' }).press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: /Stopped early: 4 of 21 steps done/ }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Save without a score' }).press('Enter');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved to history.');
+    const [record] = await sessions();
+    expect(record).toMatchObject({ outcome: 'stopped-early', stepsDone: 4, totalSteps: 21 });
+    expect(record.painBefore).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+});
