@@ -3,3 +3,4 @@ export * from './local-time';
 export * from './days';
 export * from './adherence';
 export * from './pain';
+export * from './source';

@@ -28,6 +28,12 @@ export function suggestTimes(p: Prescription): string[] {
   return [...times];
 }
 
+/** The routine's stored reminder, else its seed default, else times suggested by its prescription (off). */
+export function reminderFor(routine: { id: string; prescription: Prescription }, stored: readonly Reminder[]): Reminder {
+  const found = stored.find((r) => r.routineId === routine.id) ?? SEED_REMINDERS.find((r) => r.routineId === routine.id);
+  return found ? { ...found, times: [...found.times] } : { routineId: routine.id, times: suggestTimes(routine.prescription), enabled: false };
+}
+
 /** The stored reminders, or the seed defaults for routines that have none yet. */
 export function withSeedReminders(stored: readonly Reminder[], routineIds: readonly string[]): Reminder[] {
   const result = stored.map((r) => ({ ...r, times: [...r.times] }));
@@ -79,4 +85,19 @@ export function nextDue(reminders: readonly Reminder[], after: number, timeZone:
   if (!reminders.some((r) => r.enabled && r.times.length)) return null;
   // Every enabled time occurs at least once in any 2 local days.
   return occurrences(reminders, after, after + 3 * 86_400_000, timeZone)[0] ?? null;
+}
+
+/** The list with `reminder` put in place of the routine's old one (or added). */
+export function putReminder(reminders: readonly Reminder[], reminder: Reminder): Reminder[] {
+  const next = { ...reminder, times: normaliseTimes(reminder.times) };
+  const i = reminders.findIndex((r) => r.routineId === reminder.routineId);
+  return i < 0 ? [...reminders, next] : reminders.map((r, j) => (j === i ? next : r));
+}
+
+/** A time not yet in the list, to offer when the user adds one: an hour after the last, or 08:00. */
+export function nextFreeTime(times: readonly string[]): string {
+  const last = [...times].sort().at(-1);
+  let m = last ? (Number(last.slice(0, 2)) * 60 + Number(last.slice(3)) + 60) % 1440 : 8 * 60;
+  for (let i = 0; i < 1440 && times.includes(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`); i++) m = (m + 1) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Reminder } from '../../src/data/schema';
 import { localClock, zonedInstant } from '../../src/history/index';
-import { SEED_REMINDERS, nextDue, normaliseTimes, occurrences, suggestTimes, withSeedReminders } from '../../src/reminders/index';
+import { SEED_REMINDERS, nextDue, nextFreeTime, normaliseTimes, putReminder, reminderFor, occurrences, suggestTimes, withSeedReminders } from '../../src/reminders/index';
 import { BUILT_INS } from '../../src/routine/index';
 
 const BERLIN = 'Europe/Berlin';
@@ -25,6 +25,13 @@ describe('defaults', () => {
   test('a stored reminder wins over the seed, and the seed only covers routines that exist', () => {
     const stored = [{ routineId: 'knees-to-chest-twist', times: ['09:15'], enabled: true }];
     expect(withSeedReminders(stored, ['knees-to-chest-twist'])).toEqual(stored);
+  });
+
+  test('reminderFor: stored, else seed, else suggested from the prescription', () => {
+    const [k2c, seated, standing] = BUILT_INS.map((b) => b.routine);
+    expect(reminderFor(k2c, [])).toEqual(SEED_REMINDERS[0]);
+    expect(reminderFor(seated, [on('seated-spinal-twist', '06:00')])).toEqual(on('seated-spinal-twist', '06:00'));
+    expect(reminderFor(standing, [])).toEqual({ routineId: standing.id, times: ['08:00'], enabled: false });
   });
 
   test('suggested times follow the prescription', () => {
@@ -90,5 +97,22 @@ describe('next due', () => {
     const hits = occurrences([on('k', '08:00', '13:00', '19:00'), on('s', '07:30')], from, to, BERLIN);
     expect(hits).toHaveLength(7 * 4);
     expect(new Set(hits.map((h) => localClock(h.at, BERLIN)))).toEqual(new Set(['07:30', '08:00', '13:00', '19:00']));
+  });
+});
+
+describe('editing', () => {
+  test('putReminder replaces the routine’s reminder or adds one, with normalised times', () => {
+    const list = [on('a', '08:00'), on('b', '09:00')];
+    expect(putReminder(list, on('b', '21:00', '07:00', '07:00'))).toEqual([on('a', '08:00'), on('b', '07:00', '21:00')]);
+    expect(putReminder(list, on('c', '10:00'))).toHaveLength(3);
+    expect(() => putReminder(list, on('c', '25:00'))).toThrow(/"25:00"/);
+  });
+
+  test('nextFreeTime offers an hour after the last, wrapping past midnight, never a duplicate', () => {
+    expect(nextFreeTime([])).toBe('08:00');
+    expect(nextFreeTime(['08:00', '13:00'])).toBe('14:00');
+    expect(nextFreeTime(['23:30'])).toBe('00:30');
+    expect(nextFreeTime(['07:00', '08:00'])).toBe('09:00');
+    expect(nextFreeTime(['09:00', '08:00'])).toBe('10:00');
   });
 });

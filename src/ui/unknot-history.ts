@@ -1,0 +1,220 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { UnknotData } from '../data/api';
+import {
+  deleteSession,
+  groupByDay,
+  loadHistory,
+  localDay,
+  painTrend,
+  prescriptionsOf,
+  streaks,
+  type Day,
+  type DayKey,
+  type Deleted,
+  type HistoryData,
+} from '../history/index';
+import { dataContext } from './data-context';
+import { sharedStyles } from './shared-styles';
+import './unknot-history-calendar';
+import './unknot-history-chart';
+import './unknot-history-session';
+
+/** The browser's own time zone: the history shows days as the user lives them now. */
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+const clock = (at: number, timeZone: string) => new Intl.DateTimeFormat(undefined, { timeZone, timeStyle: 'short' }).format(at);
+
+/** The /history view: calendar, streaks, pain trend per routine, session detail with delete and undo. */
+@customElement('unknot-history')
+export class UnknotHistory extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      section {
+        margin-bottom: 1.25rem;
+      }
+      .streaks {
+        display: flex;
+        gap: 1rem;
+        flex-wrap: wrap;
+        align-items: center;
+      }
+      .streaks strong {
+        font-size: 1.6rem;
+        display: block;
+      }
+      ul.sessions {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 0.4rem;
+      }
+      ul.sessions button {
+        width: 100%;
+        justify-content: space-between;
+      }
+      .toast {
+        position: sticky;
+        bottom: 1rem;
+        display: flex;
+        gap: 1rem;
+        align-items: center;
+        justify-content: space-between;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+      }
+      select {
+        font: inherit;
+        min-height: var(--u-target);
+        margin: 0.25rem 0 0.75rem;
+        background: var(--u-surface);
+        color: var(--u-text);
+        border: 2px solid var(--u-border);
+        border-radius: 8px;
+      }
+    `,
+  ];
+
+  /** The data layer, from the app. */
+  @consume({ context: dataContext, subscribe: true })
+  @property({ attribute: false })
+  data?: UnknotData;
+
+  /** IANA zone the days are counted in; the browser's by default. */
+  @property({ attribute: 'time-zone' }) timeZone = browserTimeZone();
+
+  @state() private _history: HistoryData | null = null;
+  @state() private _error = '';
+  @state() private _month = { year: 0, month: 0 };
+  @state() private _day: DayKey | null = null;
+  @state() private _session: string | null = null;
+  @state() private _deleted: Deleted | null = null;
+  @state() private _status = '';
+  @state() private _chartRoutine = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') && this.data) void this._load();
+    if (!this._month.year) {
+      const [y, m] = localDay(Date.now(), this.timeZone).split('-').map(Number);
+      this._month = { year: y, month: m };
+    }
+  }
+
+  private async _load(): Promise<void> {
+    try {
+      this._history = await loadHistory(this.data!);
+      this._error = '';
+    } catch (e) {
+      this._error = `Could not read your history: ${(e as Error).message}`;
+    }
+  }
+
+  override render() {
+    if (this._error) return html`<h1>History</h1><p role="alert">${this._error}</p>`;
+    const h = this._history;
+    if (!h) return html`<h1>History</h1><p aria-busy="true">Loading your history…</p>`;
+    const byDay = groupByDay(h.sessions, this.timeZone, prescriptionsOf(h.routines));
+    const today = localDay(Date.now(), this.timeZone);
+    const s = streaks(byDay, today);
+    const names = new Map([...h.routines.values()].map((r) => [r.id, r.name]));
+    const practised = [...new Set(h.sessions.map((x) => x.routineId))];
+    const chartId = practised.includes(this._chartRoutine) ? this._chartRoutine : practised[0];
+    return html`
+      <h1>History</h1>
+      <section class="card streaks" aria-label="Streaks">
+        <p><strong data-streak="current">${days(s.current)}</strong> current streak</p>
+        <p><strong data-streak="longest">${days(s.longest)}</strong> longest streak</p>
+        <p class="muted">A day counts when at least one session was completed.</p>
+        <a class="button" href="/report">Report for your physiotherapist</a>
+      </section>
+      ${h.sessions.length ? '' : html`<p>No sessions yet. Play a routine and it shows up here.</p>`}
+      <section class="card">
+        <unknot-history-calendar
+          .year=${this._month.year}
+          .month=${this._month.month}
+          .days=${byDay}
+          .names=${names}
+          .selected=${this._day}
+          .today=${today}
+          @day-select=${(e: CustomEvent<DayKey>) => ((this._day = e.detail), (this._session = null))}
+          @month-change=${(e: CustomEvent<{ year: number; month: number }>) => (this._month = e.detail)}
+        ></unknot-history-calendar>
+      </section>
+      ${this._day ? this._dayPanel(byDay.get(this._day), this._day, names) : ''}
+      ${practised.length
+        ? html`<section class="card">
+            <h2>Pain before and after</h2>
+            <label for="chart-routine">Routine</label>
+            <select id="chart-routine" @change=${(e: Event) => (this._chartRoutine = (e.target as HTMLSelectElement).value)}>
+              ${practised.map((id) => html`<option value=${id} ?selected=${id === chartId}>${names.get(id)}</option>`)}
+            </select>
+            <unknot-history-chart .trend=${painTrend(chartId, h.sessions)} .name=${names.get(chartId) ?? chartId}></unknot-history-chart>
+          </section>`
+        : ''}
+      <div role="status" aria-live="polite">${this._toast()}</div>
+    `;
+  }
+
+  private _dayPanel(day: Day | undefined, key: DayKey, names: Map<string, string>) {
+    const chosen = day?.sessions.find((x) => x.id === this._session);
+    return html`<section class="card" aria-labelledby="day-title" data-day-panel=${key}>
+      <h2 id="day-title">${new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.parse(`${key}T00:00:00Z`))}</h2>
+      ${day
+        ? html`<ul>
+              ${day.routines.map((r) => html`<li>${names.get(r.routineId)}: <strong>${r.done} of ${r.prescribed}</strong> done${r.stopped ? `, ${r.stopped} stopped early` : ''}</li>`)}
+            </ul>
+            <ul class="sessions" aria-label="Sessions that day">
+              ${day.sessions.map(
+                (x) => html`<li>
+                  <button aria-expanded=${x.id === this._session ? 'true' : 'false'} @click=${() => (this._session = x.id === this._session ? null : x.id)}>
+                    <span>${clock(x.startedAt, this.timeZone)} ${names.get(x.routineId)}</span><span>${x.outcome === 'completed' ? 'completed' : 'stopped early'}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        : html`<p>No sessions that day.</p>`}
+      ${chosen
+        ? html`<unknot-history-session .session=${chosen} .routineName=${names.get(chosen.routineId) ?? ''} .timeZone=${this.timeZone} @session-delete=${this._delete}></unknot-history-session>`
+        : ''}
+    </section>`;
+  }
+
+  private _toast() {
+    if (this._deleted) return html`<div class="card toast"><span>Session deleted.</span><button class="primary" @click=${this._undo}>Undo</button></div>`;
+    return this._status;
+  }
+
+  private _delete = async (e: CustomEvent<string>) => {
+    try {
+      this._deleted = await deleteSession(this.data!, e.detail);
+      this._session = null;
+      await this._load();
+    } catch (error) {
+      this._status = (error as Error).message;
+    }
+  };
+
+  private _undo = async () => {
+    const deleted = this._deleted;
+    if (!deleted) return;
+    try {
+      await deleted.undo();
+      this._deleted = null;
+      this._session = deleted.record.id;
+      this._status = 'Session restored.';
+      await this._load();
+    } catch (error) {
+      this._status = `Could not restore the session: ${(error as Error).message}`;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'unknot-history': UnknotHistory;
+  }
+}

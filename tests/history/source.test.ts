@@ -1,0 +1,36 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, expect, test } from 'vitest';
+import { openUnknotDb, type UnknotData } from '../../src/data/index';
+import { deleteSession, loadHistory } from '../../src/history/index';
+import { builtInRoutine } from '../../src/routine/index';
+
+let data: UnknotData;
+afterEach(() => data?.close());
+
+test('delete a session, undo it: the very same record is back, and the plan was never lost', async () => {
+  data = await openUnknotDb({ factory: new IDBFactory(), storage: null });
+  const plan = builtInRoutine('knees-to-chest-twist')!;
+  const base = { plan, startedAt: 1_000_000, endedAt: 1_100_000, stepsDone: 5, totalSteps: 9, outcome: 'stopped-early' as const, source: 'watch' as const };
+  const { record } = await data.sessions.add({ ...base, painBefore: 7, painAfter: 5, note: 'left side tight' });
+  await data.sessions.add({ ...base, startedAt: 2_000_000, endedAt: 2_100_000 });
+
+  const deleted = await deleteSession(data, record.id);
+  expect(deleted.record).toEqual(record);
+  expect((await data.sessions.list()).map((s) => s.id)).not.toContain(record.id);
+  await deleted.undo();
+  expect(await data.sessions.get(record.id)).toEqual(record);
+  expect(await data.sessions.list()).toHaveLength(2);
+  await expect(deleteSession(data, 'nope')).rejects.toThrow(/nope is not there/);
+});
+
+test('history names a routine that was deleted, from its plan', async () => {
+  data = await openUnknotDb({ factory: new IDBFactory(), storage: null });
+  const mine = { ...builtInRoutine('seated-spinal-twist')!, id: 'mine', name: 'Mine' };
+  await data.routines.put(mine);
+  await data.sessions.add({ plan: mine, startedAt: 1, endedAt: 2, stepsDone: 1, totalSteps: 1, outcome: 'completed', source: 'phone' });
+  await data.routines.remove('mine');
+  const h = await loadHistory(data);
+  expect(h.routines.get('mine')).toEqual({ id: 'mine', name: 'Mine', timesPerDay: 1, deleted: true });
+  expect(h.routines.get('knees-to-chest-twist')).toMatchObject({ name: 'Lying knees-to-chest twist', timesPerDay: 3, deleted: false });
+  expect(h.sessions).toHaveLength(1);
+});
