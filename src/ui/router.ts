@@ -11,6 +11,7 @@ export type Route =
   | { name: 'play'; id: string }
   | { name: 'history' }
   | { name: 'settings' }
+  | { name: 'report' }
   | { name: 'not-found'; path: string };
 
 /** Parses a pathname into a route. */
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string): Route {
   if (head === 'play' && id && parts.length === 2) return { name: 'play', id };
   if (head === 'history' && parts.length === 1) return { name: 'history' };
   if (head === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (head === 'report' && parts.length === 1) return { name: 'report' };
   return { name: 'not-found', path: pathname };
 }
 
@@ -38,6 +40,7 @@ export function pathOf(route: Route): string {
       return route.id ? `/edit/${encodeURIComponent(route.id)}` : '/edit';
     case 'history':
     case 'settings':
+    case 'report':
       return `/${route.name}`;
     case 'not-found':
       return route.path;

@@ -12,6 +12,11 @@ import './unknot-install-button';
 import './unknot-update-prompt';
 import { APP_VERSION } from '../pwa/build-info';
 import './unknot-player';
+import './unknot-history';
+import './unknot-report';
+import './unknot-reminders-settings';
+import './unknot-reminders-banner';
+import { AppearanceController } from './appearance-controller';
 
 /**
  * The app shell: header, navigation and the view for the current URL. It provides the
@@ -70,10 +75,26 @@ export class UnknotApp extends LitElement {
         margin: 0 auto;
         padding: 1rem;
       }
+      @media print {
+        header,
+        footer {
+          display: none;
+        }
+        main {
+          max-width: none;
+          padding: 0;
+        }
+      }
     `,
   ];
 
   private readonly _router = new RouterController(this);
+
+  constructor() {
+    super();
+    // Theme and large text from the settings, on the page root (the controller registers itself).
+    new AppearanceController(this, () => this.data);
+  }
 
   @provide({ context: routineSourceContext })
   routineSource: RoutineSource = builtInSource;
@@ -99,10 +120,13 @@ export class UnknotApp extends LitElement {
         <nav aria-label="Main">
           <ul>
             <li><a href="/" aria-current=${route.name === 'library' ? 'page' : 'false'}>Routines</a></li>
+            <li><a href="/history" aria-current=${route.name === 'history' || route.name === 'report' ? 'page' : 'false'}>History</a></li>
+            <li><a href="/settings" aria-current=${route.name === 'settings' ? 'page' : 'false'}>Settings</a></li>
           </ul>
         </nav>
         <unknot-install-button></unknot-install-button>
       </header>
+      <unknot-reminders-banner></unknot-reminders-banner>
       <main id="main">${this._view(route)}</main>
       <footer class="muted">Unknot <span data-version>${APP_VERSION}</span></footer>
       <unknot-update-prompt></unknot-update-prompt>
@@ -117,6 +141,12 @@ export class UnknotApp extends LitElement {
         return html`<unknot-routine-detail .routineId=${route.id}></unknot-routine-detail>`;
       case 'play':
         return html`<unknot-player .routineId=${route.id}></unknot-player>`;
+      case 'history':
+        return html`<unknot-history></unknot-history>`;
+      case 'report':
+        return html`<unknot-report></unknot-report>`;
+      case 'settings':
+        return html`<unknot-reminders-settings></unknot-reminders-settings>`;
       default:
         return html`<section class="card">
           <h1>Page not found</h1>
