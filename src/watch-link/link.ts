@@ -1,0 +1,354 @@
+/**
+ * The phone's side of the watch link: pairing, the request/reply exchanges of the protocol
+ * (watch/protocol), plan upload, the mirror of the watch's status, and the session-log sync.
+ * Every GATT operation goes through one GattQueue; an exchange (write, then the watch's reply)
+ * holds the queue until the reply comes, so replies can never be matched to the wrong request.
+ */
+import {
+  ERR, MIN_FRAME, MSG, encodePlan, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
+  planFrames, planIdOf, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
+  type CueSettings, type Hello, type LogEntry, type Status, type WatchMessage,
+} from '../../watch/protocol/index';
+import { compile, type Routine } from '../routine/index';
+import type { UnknotData } from '../data/api';
+import { ALERT_HIGH, REQUEST_OPTIONS } from './ble';
+import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './connection';
+import { watchCues } from './cues';
+import { watchErrorText } from './errors';
+import { findRoutine, memoryPlans, sessionFromLog, type PlanMemory } from './log-sync';
+import { GattQueue, LinkError } from './queue';
+
+/** The data layer parts the link uses. */
+export type LinkData = Pick<UnknotData, 'sessions' | 'settings'> & { routines?: Pick<UnknotData['routines'], 'list'> };
+
+export interface LinkOptions {
+  plans?: PlanMemory;
+  backoffMs?: readonly number[];
+  /** How long to wait for the watch's reply to one message. */
+  replyTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface UploadResult {
+  planId: number;
+  /** Bytes written, frame overhead included. */
+  bytes: number;
+  writes: number;
+  ms: number;
+  /** The watch already had this plan loaded: nothing was sent. */
+  skipped: boolean;
+}
+
+interface Waiter {
+  match(m: WatchMessage): boolean;
+  resolve(m: WatchMessage): void;
+}
+
+/**
+ * @fires change - after any change of the link's public fields
+ * @fires status - detail: Status, every status the watch sends
+ * @fires synced - detail: { added: number }, after a log sync stored new sessions
+ */
+export class WatchLink extends EventTarget {
+  state: ConnState = 'disconnected';
+  kind: Channels['kind'] = 'none';
+  deviceName: string | null = null;
+  hello: Hello | null = null;
+  status: Status | null = null;
+  /** When `status` arrived (this page's clock), for the countdown between notifications. */
+  statusAt = 0;
+  reconnectAttempt = 0;
+  /** The last problem, in words for the user; null when the last action worked. */
+  error: string | null = null;
+  /** Sessions synced from the watch's log since the page opened. */
+  synced = 0;
+  data: LinkData | undefined;
+
+  readonly queue = new GattQueue();
+  private _conn: WatchConnection | null = null;
+  private _channels: Channels = { kind: 'none' };
+  private _waiter: Waiter | null = null;
+  private _syncing: Promise<number> | null = null;
+  private readonly _plans: PlanMemory;
+  private readonly _backoff: readonly number[];
+  private readonly _timeout: number;
+  private readonly _now: () => number;
+
+  constructor(
+    private readonly _bluetooth: Bluetooth | undefined,
+    opts: LinkOptions = {},
+  ) {
+    super();
+    this._plans = opts.plans ?? memoryPlans();
+    this._backoff = opts.backoffMs ?? BACKOFF_MS;
+    this._timeout = opts.replyTimeoutMs ?? 3000;
+    this._now = opts.now ?? (() => performance.now());
+  }
+
+  get supported(): boolean {
+    return !!this._bluetooth;
+  }
+
+  get connected(): boolean {
+    return this.state === 'connected';
+  }
+
+  /** Shows the browser's chooser. Returns false when the user cancelled it. Needs a user gesture. */
+  async pair(): Promise<boolean> {
+    if (!this._bluetooth) throw new LinkError('Web Bluetooth is not available in this browser.');
+    let device: BluetoothDevice;
+    try {
+      device = await this._bluetooth.requestDevice(REQUEST_OPTIONS);
+    } catch (e) {
+      if ((e as Error).name === 'NotFoundError') return false; // the user closed the chooser
+      this._fail(`Could not open the watch chooser: ${(e as Error).message}`);
+      throw e;
+    }
+    await this.use(device);
+    return true;
+  }
+
+  /** The watch paired before a reload, where the browser lets the page see it again (getDevices). */
+  async rememberedDevice(id: string): Promise<BluetoothDevice | undefined> {
+    const bt = this._bluetooth as (Bluetooth & { getDevices?: () => Promise<BluetoothDevice[]> }) | undefined;
+    if (!bt?.getDevices) return undefined;
+    return (await bt.getDevices()).find((d) => d.id === id);
+  }
+
+  /** Connects to `device` (from the chooser or getDevices) and remembers it in the settings. */
+  async use(device: BluetoothDevice): Promise<void> {
+    this._conn?.dispose();
+    this.deviceName = device.name ?? 'Watch';
+    this._conn = new WatchConnection(device, this.queue, {
+      state: (s, attempt) => {
+        this.state = s;
+        this.reconnectAttempt = attempt;
+        this._changed();
+      },
+      ready: (ch) => this._ready(ch),
+      frame: (b) => this._onFrame(b),
+      lost: () => {
+        this._waiter = null;
+        this._channels = { kind: 'none' };
+      },
+    }, this._backoff);
+    try {
+      await this._conn.open();
+    } catch (e) {
+      this._fail(`Could not connect to ${this.deviceName}: ${(e as Error).message}`);
+      throw e;
+    }
+    await this.data?.settings.update({ watch: { id: device.id, name: this.deviceName.slice(0, 60) } }).catch(() => undefined);
+  }
+
+  get device(): BluetoothDevice | undefined {
+    return this._conn?.device;
+  }
+
+  disconnect(): void {
+    this._conn?.close();
+  }
+
+  // ---- Unknot commands --------------------------------------------------------------------
+
+  /** Loads a routine onto the watch (skipped when the watch already holds the same plan). */
+  async uploadPlan(routine: Routine, opts: { withResponse?: boolean; force?: boolean } = {}): Promise<UploadResult> {
+    const plan = encodePlan(compile(routine));
+    const planId = planIdOf(plan);
+    this._plans.put(planId, routine);
+    const t0 = this._now();
+    const s = this.status;
+    if (!opts.force && s && s.planId === planId && s.state !== 2 && s.state !== 3) {
+      return { planId, bytes: 0, writes: 0, ms: 0, skipped: true };
+    }
+    const frames = planFrames(plan, MIN_FRAME);
+    const bytes = frames.reduce((n, f) => n + f.length, 0);
+    const send = (withResponse: boolean) =>
+      this.queue.run(async () => {
+        this._check(await this._exchange(frames[0]));
+        for (const f of frames.slice(1, -1)) await this._write(f, withResponse);
+        this._check(await this._exchange(frames[frames.length - 1]));
+      });
+    try {
+      await send(opts.withResponse ?? false);
+    } catch (e) {
+      // Writes without response can be dropped by a busy radio: the watch then refuses the
+      // commit (BAD_PLAN / PLAN_CRC). Once more, every write acknowledged.
+      const code = (e as LinkError).code;
+      if (opts.withResponse || (code !== ERR.BAD_PLAN && code !== ERR.PLAN_CRC)) throw this._failed(e);
+      await send(true).catch((e2: unknown) => {
+        throw this._failed(e2);
+      });
+    }
+    this.error = null;
+    this._changed();
+    return { planId, bytes, writes: frames.length, ms: this._now() - t0, skipped: false };
+  }
+
+  /** Starts the loaded plan on the watch; the watch is the clock from here on. */
+  start(planId: number, delayMs = 0): Promise<Status> {
+    return this.command(startFrame(planId, delayMs));
+  }
+
+  pause = (): Promise<Status> => this.command(pauseFrame());
+  resume = (): Promise<Status> => this.command(resumeFrame());
+  stop = (): Promise<Status> => this.command(stopFrame());
+  requestStatus = (): Promise<Status> => this.command(statusRequestFrame());
+  testCue = (cue: number): Promise<Status> => this.command(testCueFrame(cue));
+  setCues = (cues: CueSettings): Promise<Status> => this.command(setCuesFrame(cues));
+
+  /** Sends one message and returns the watch's status reply; throws LinkError when it refuses. */
+  async command(frame: Uint8Array): Promise<Status> {
+    try {
+      const m = await this.queue.run(() => this._exchange(frame));
+      this._check(m);
+      if (this.error) {
+        this.error = null;
+        this._changed();
+      }
+      return m.status!;
+    } catch (e) {
+      throw this._failed(e);
+    }
+  }
+
+  /** The phone-driven fallback: one alert on a watch with only the Immediate Alert Service. */
+  async alert(level = ALERT_HIGH): Promise<void> {
+    const ch = this._channels.alert;
+    if (!ch) throw new LinkError('No watch with alerts is connected.');
+    await this.queue.run(() => ch.writeValueWithoutResponse(new Uint8Array([level])));
+  }
+
+  /**
+   * Fetches the watch's session log: each entry is committed to history (idempotent by id)
+   * BEFORE it is acknowledged, so a drop at any point loses nothing and duplicates nothing.
+   */
+  syncLog(): Promise<number> {
+    this._syncing ??= this._sync().finally(() => (this._syncing = null));
+    return this._syncing;
+  }
+
+  private async _sync(): Promise<number> {
+    const data = this.data;
+    if (!data || this._channels.kind !== 'unknot') return 0;
+    let added = 0;
+    const known = data.routines ? (await data.routines.list()).map((r) => r.routine) : [];
+    for (let seen = new Set<number>(); ; ) {
+      const m = await this.queue.run(() => this._exchange(logRequestFrame()));
+      this._check(m);
+      const entry: LogEntry | null = m.log;
+      if (!entry) break;
+      if (seen.has(entry.id)) throw new LinkError('The watch keeps sending the same session after it was acknowledged.');
+      seen.add(entry.id);
+      const routine = findRoutine(entry.planId, this._plans, known);
+      if (!routine) {
+        // Not acknowledged: it stays on the watch until this phone knows the routine again.
+        this._fail('The watch has a session of a routine this phone does not know; it stays on the watch.');
+        break;
+      }
+      const { added: isNew } = await data.sessions.add(sessionFromLog(entry, routine));
+      if (isNew) added++;
+      await this.command(logAckFrame(entry.id));
+    }
+    if (added) {
+      this.synced += added;
+      this.dispatchEvent(new CustomEvent('synced', { detail: { added } }));
+      this._changed();
+    }
+    return added;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private async _ready(ch: Channels): Promise<void> {
+    this._channels = ch;
+    this.kind = ch.kind;
+    this._changed();
+    if (ch.kind !== 'unknot') return;
+    try {
+      // The first write may only wake the app from the clock face (unknot.boot.js): ask again.
+      let hello: WatchMessage | null = null;
+      for (let i = 0; i < 3 && !hello; i++) {
+        hello = await this.queue.run(() => this._exchange(helloFrame(), 1000)).catch((e: unknown) => {
+          if (!this._conn?.connected) throw e;
+          return null;
+        });
+      }
+      if (!hello?.hello) throw new LinkError('The watch did not answer. Is the Unknot module installed and open?');
+      this.hello = hello.hello;
+      const settings = await this.data?.settings.get();
+      if (settings) await this.command(setCuesFrame(watchCues(settings)));
+      await this.requestStatus();
+      await this.syncLog();
+    } catch (e) {
+      if (this._conn?.connected) this._fail((e as Error).message);
+    }
+    this._changed();
+  }
+
+  private async _write(frame: Uint8Array, withResponse: boolean): Promise<void> {
+    const ch = this._channels.control;
+    if (!ch || !this._conn?.connected) throw new LinkError('The watch is not connected.');
+    if (withResponse) await ch.writeValueWithResponse(frame as Uint8Array<ArrayBuffer>);
+    else await ch.writeValueWithoutResponse(frame as Uint8Array<ArrayBuffer>);
+  }
+
+  /** Writes `frame` and waits for the reply to it. Runs inside the queue. */
+  private async _exchange(frame: Uint8Array, timeoutMs = this._timeout): Promise<WatchMessage> {
+    const type = frame[1];
+    const match =
+      type === MSG.HELLO
+        ? (m: WatchMessage) => m.type === MSG.HELLO_REPLY || (!!m.status && m.status.re === type)
+        : type === MSG.LOG_REQUEST
+          ? (m: WatchMessage) => m.type === MSG.LOG_ENTRY || m.type === MSG.LOG_NONE || (!!m.status && m.status.re === type)
+          : (m: WatchMessage) => !!m.status && m.status.re === type;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reply = new Promise<WatchMessage>((resolve, reject) => {
+      this._waiter = { match, resolve };
+      timer = setTimeout(() => reject(new LinkError('The watch did not answer in time.')), timeoutMs);
+    });
+    try {
+      await this._write(frame, true);
+      return await reply;
+    } finally {
+      clearTimeout(timer);
+      this._waiter = null;
+    }
+  }
+
+  private _onFrame(bytes: Uint8Array): void {
+    const m = parseWatchMessage(bytes);
+    if (m.error) {
+      // A damaged notification is dropped; the next status corrects the mirror.
+      this._fail(`Ignored a damaged message from the watch (${watchErrorText(m.error).replace('The watch refused: ', '').replace(/\.$/, '')}).`);
+      return;
+    }
+    if (m.status) {
+      this.status = m.status;
+      this.statusAt = this._now();
+      this.dispatchEvent(new CustomEvent<Status>('status', { detail: m.status }));
+      // The watch reports a fault it noticed on its own (e.g. storage full when logging).
+      if (m.status.re === 0 && m.status.error) this._fail(watchErrorText(m.status.error));
+      this._changed();
+    }
+    if (this._waiter?.match(m)) this._waiter.resolve(m);
+  }
+
+  private _check(m: WatchMessage): void {
+    if (m.status && m.status.error) throw new LinkError(watchErrorText(m.status.error), m.status.error);
+  }
+
+  private _failed(e: unknown): Error {
+    this._fail((e as Error).message);
+    return e as Error;
+  }
+
+  private _fail(message: string): void {
+    this.error = message;
+    this._changed();
+  }
+
+  private _changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * A watch log entry → the history record the data layer stores. The id is derived from the
+ * entry (its watch id and start time), so a resend after a lost ack is skipped by the
+ * idempotent add, and a watch whose counter restarted (module reinstalled) cannot collide.
+ */
+import { OUTCOME, encodePlan, planIdOf, type LogEntry } from '../../watch/protocol/index';
+import { BUILT_INS, compile, type Routine } from '../routine/index';
+import type { SessionInput } from '../data/api';
+
+/** Remembers which routine each uploaded plan came from, by plan id (CRC-32 of the plan bytes). */
+export interface PlanMemory {
+  get(planId: number): Routine | undefined;
+  put(planId: number, routine: Routine): void;
+}
+
+export function memoryPlans(): PlanMemory {
+  const m = new Map<number, Routine>();
+  return { get: (id) => m.get(id), put: (id, r) => void m.set(id, structuredClone(r)) };
+}
+
+/** Kept in localStorage so a session finished after a reload still finds its routine. */
+export function localPlans(storage: Storage, key = 'unknot.watch.plans', keep = 20): PlanMemory {
+  const read = (): [number, Routine][] => {
+    try {
+      return JSON.parse(storage.getItem(key) ?? '[]') as [number, Routine][];
+    } catch {
+      return [];
+    }
+  };
+  return {
+    get: (id) => read().find(([k]) => k === id)?.[1],
+    put: (id, routine) => {
+      const rest = read().filter(([k]) => k !== id);
+      storage.setItem(key, JSON.stringify([[id, routine], ...rest].slice(0, keep)));
+    },
+  };
+}
+
+export const planIdOfRoutine = (r: Routine): number => planIdOf(encodePlan(compile(r)));
+
+/** The routine an entry ran: remembered at upload, else any known routine whose plan matches. */
+export function findRoutine(planId: number, memory: PlanMemory, known: Routine[]): Routine | undefined {
+  const remembered = memory.get(planId);
+  if (remembered) return remembered;
+  for (const r of [...known, ...BUILT_INS.map((b) => b.routine)]) {
+    try {
+      if (planIdOfRoutine(r) === planId) return r;
+    } catch {
+      // A routine the watch cannot take was never uploaded.
+    }
+  }
+  return undefined;
+}
+
+export const sessionIdOf = (e: LogEntry): string => `watch-${e.id}-${e.startedAt}`;
+
+export function sessionFromLog(e: LogEntry, routine: Routine): SessionInput {
+  const timeline = compile(routine);
+  const activeMs = e.activeS * 1000;
+  const done = e.outcome === OUTCOME.DONE;
+  const stepsDone = done ? timeline.segments.length : timeline.segments.filter((s) => s.startMs + s.durationMs <= activeMs).length;
+  const startedAt = e.startedAt * 1000;
+  return {
+    id: sessionIdOf(e),
+    plan: routine,
+    startedAt,
+    // The watch logs active time only; pauses are not in the entry.
+    endedAt: startedAt + activeMs,
+    stepsDone,
+    totalSteps: timeline.segments.length,
+    outcome: done ? 'completed' : 'stopped-early',
+    source: 'watch',
+  };
+}
