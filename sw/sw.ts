@@ -24,6 +24,21 @@ cleanupOutdatedCaches();
 // the router picks the view. Files (anything with an extension) are not navigations to the shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/\/[^/]+\.[^/]+$/] }));
 
+// A tapped reminder (src/reminders/notify.ts) opens the app. An open window is only focused,
+// never navigated: it may be in the middle of a routine. Only same-origin paths are opened.
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  event.notification.close();
+  const wanted = (event.notification.data as { url?: unknown } | null)?.url;
+  const url = new URL(typeof wanted === 'string' ? wanted : '/', self.location.origin);
+  const path = url.origin === self.location.origin ? url.pathname : '/';
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => 'focus' in w);
+      return open ? open.focus() : self.clients.openWindow(path);
+    }),
+  );
+});
+
 // A first visit becomes controlled at once, so it works offline without a second load. This
 // does not skip waiting: updates still wait for the user.
 clientsClaim();

@@ -3,13 +3,17 @@
  * The service worker's side of updates, through workbox-window (2.4 KB gzip, and it already
  * knows the waiting/installed/external edge cases we would otherwise hand-write). It registers
  * /sw.js, reports when a new version is waiting, and reloads only when asked to.
+ *
+ * workbox-window is imported lazily: registration waits for the load event anyway, so it need
+ * not weigh on the first paint.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import type { UpdateSource } from './update-prompt-controller';
 
 export class ServiceWorkerUpdates extends EventTarget implements UpdateSource {
   updateReady = false;
   private _wb: Workbox | undefined;
+  private _started = false;
 
   constructor(private readonly _scriptUrl = '/sw.js') {
     super();
@@ -17,8 +21,15 @@ export class ServiceWorkerUpdates extends EventTarget implements UpdateSource {
 
   start(): void {
     // The dev server has no service worker; registering there would only log a 404.
-    if (this._wb || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-    const wb = new Workbox(this._scriptUrl, { scope: '/' });
+    if (this._started || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    this._started = true;
+    import('workbox-window').then(
+      ({ Workbox }) => this._register(new Workbox(this._scriptUrl, { scope: '/' })),
+      (error: unknown) => console.warn('Unknot: no offline support:', error),
+    );
+  }
+
+  private _register(wb: Workbox): void {
     this._wb = wb;
     // Also fires for a version that was already waiting when this page loaded, and for one that
     // another tab's update check installed.

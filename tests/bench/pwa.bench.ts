@@ -1,0 +1,170 @@
+/**
+ * The PWA shell, three ways (run `npm run build` first; `npm run bench` does):
+ *
+ * 1. Initial download: gzip bytes of the JS and CSS that index.html loads before anything else
+ *    (goal ≤ 30 KB). Baseline: a page with one minimal Lit element, built in this run.
+ * 2. Lighthouse 12.2.3, default mobile settings (simulated slow 4G, 4x CPU slowdown): performance,
+ *    accessibility and best practices, median of several runs. Baseline: the same minimal Lit page,
+ *    served the same way (vite preview with the hosting headers).
+ * 3. Cold start to the routine list: a freshly launched Chromium opens the app and waits until the
+ *    library shows every built-in routine; ms from navigation start (the page's own clock).
+ *    Offline: a profile that visited once, with the server STOPPED. Baseline: online first visit
+ *    (fresh profile, no service worker yet), loading over localhost.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import type { Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, launchProfile } from '../support/chromium';
+import { serveDist } from '../support/serve';
+import { BUILT_INS } from '../../src/routine/index';
+import { fmt, median } from './stats';
+
+const root = resolve(import.meta.dirname, '../..');
+const RUNS = Number(process.env.PWA_BENCH_RUNS ?? 7);
+const LH_RUNS = Number(process.env.PWA_BENCH_LH_RUNS ?? 3);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
+
+/** Gzip bytes of the scripts, module preloads and stylesheets a built index.html loads. */
+function initialBytes(outDir: string): { files: Record<string, number>; total: number } {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="\/([^"]+)"/g)].map((m) => m[1]);
+  const files = Object.fromEntries(refs.map((f) => [f, gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length]));
+  return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
+}
+
+/** A page with one minimal Lit element: what any Lit app pays before its own code. */
+async function buildBaseline(): Promise<string> {
+  // Inside node_modules so that 'lit' resolves; removed at the end.
+  const dir = join(root, 'node_modules/.cache/unknot-pwa-bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="Baseline"><title>Baseline</title><script type="module" src="./main.ts"></script></head>
+<body><min-el></min-el></body></html>`,
+  );
+  writeFileSync(
+    join(dir, 'main.ts'),
+    `import { LitElement, html, css } from 'lit';
+customElements.define('min-el', class extends LitElement {
+  static styles = css\`:host { display: block; font: 1rem system-ui; }\`;
+  render() { return html\`<main><h1>Routines</h1><p>Hello</p></main>\`; }
+});`,
+  );
+  await build({ configFile: false, root: dir, logLevel: 'silent', build: { outDir: join(dir, 'dist'), emptyOutDir: true, target: 'es2022' } });
+  return join(dir, 'dist');
+}
+
+async function lighthouseScores(url: string): Promise<Record<string, number>> {
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    if (!result) throw new Error('Lighthouse returned no result');
+    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`);
+    return Object.fromEntries(Object.entries(result.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? NaN) * 100)]));
+  } finally {
+    chrome.kill();
+  }
+}
+
+async function medianScores(url: string): Promise<Record<string, number>> {
+  const runs: Record<string, number>[] = [];
+  for (let i = 0; i < LH_RUNS; i++) runs.push(await lighthouseScores(url));
+  return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+}
+
+/** Ms from navigation start until the library lists every built-in routine. */
+async function timeToList(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const at = await page.waitForFunction(
+    (n) => {
+      const lib = document.querySelector('unknot-app')?.shadowRoot?.querySelector('unknot-library');
+      return (lib?.shadowRoot?.querySelectorAll('h2').length ?? 0) >= n ? performance.now() : false;
+    },
+    BUILT_INS.length,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await at.jsonValue()) as number;
+}
+
+/** A fresh browser per run: a cold start of the app, not a tab in a warm one. */
+async function coldStarts(url: string, profile: () => string): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await launchProfile(profile());
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      out.push(await timeToList(page, url));
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+export default async function bench(): Promise<void> {
+  const baselineDir = await buildBaseline();
+  try {
+    // 1. Initial download.
+    const app = initialBytes(join(root, 'dist'));
+    const base = initialBytes(baselineDir);
+    console.log('Initial JS + CSS, gzip -9:');
+    for (const [f, b] of Object.entries(app.files)) console.log(`  ${f.padEnd(40)} ${kb(b)}`);
+    console.log(`  app total ${kb(app.total)} (goal ≤ 30 KiB: ${app.total <= 30 * 1024 ? 'met' : 'NOT met'})`);
+    console.log(`  baseline (one minimal Lit element) ${kb(base.total)}; ratio ${(app.total / base.total).toFixed(2)}x`);
+    const sw = gzipSync(readFileSync(join(root, 'dist/sw.js')), { level: 9 }).length;
+    console.log(`  (not initial: sw.js ${kb(sw)})`);
+
+    // 2. Lighthouse.
+    const server = await serveDist();
+    const baseServer = await serveDist(baselineDir);
+    try {
+      const appScores = await medianScores(server.url);
+      const baseScores = await medianScores(baseServer.url);
+      console.log(`Lighthouse 12.2.3 mobile, median of ${LH_RUNS} runs (score 0-100):`);
+      for (const k of Object.keys(appScores)) {
+        console.log(`  ${k.padEnd(15)} app ${appScores[k]}  baseline ${baseScores[k]}  ratio ${(appScores[k] / baseScores[k]).toFixed(2)}`);
+      }
+    } finally {
+      await baseServer.close();
+    }
+
+    // 3. Cold start to the routine list.
+    const profileDir = mkdtempSync(join(tmpdir(), 'unknot-bench-profile-'));
+    const fresh: string[] = [];
+    try {
+      const online = await coldStarts(server.url, () => {
+        fresh.push(mkdtempSync(join(tmpdir(), 'unknot-bench-fresh-')));
+        return fresh[fresh.length - 1];
+      });
+      // Visit once and let the service worker precache everything, then stop the server.
+      const first = await launchProfile(profileDir);
+      const page = first.pages()[0] ?? (await first.newPage());
+      await page.goto(server.url);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await first.close();
+      await server.close();
+      if (await fetch(server.url).then(() => true, () => false)) throw new Error('server still answers');
+      const offline = await coldStarts(server.url, () => profileDir);
+      console.log(`Cold start to the routine list, median of ${RUNS} fresh browser launches:`);
+      console.log(`  offline (server stopped, service worker) ${fmt(median(offline))}  [${offline.map((t) => t.toFixed(0)).join(', ')}]`);
+      console.log(`  baseline: online first visit              ${fmt(median(online))}  [${online.map((t) => t.toFixed(0)).join(', ')}]`);
+      console.log(`  ratio offline/online ${(median(offline) / median(online)).toFixed(2)}`);
+    } finally {
+      await server.close().catch(() => undefined);
+      for (const d of [profileDir, ...fresh]) rmSync(d, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(resolve(baselineDir, '..'), { recursive: true, force: true });
+  }
+}
