@@ -70,7 +70,8 @@ export class EspruinoConsole {
 
   private _line(raw: string): void {
     // Ctrl-C clears the line; \x10 turns echo off for this line.
-    const line = raw.slice(raw.lastIndexOf('\x03') + 1).replace(/^\x10/, '');
+    const cleared = raw.slice(raw.lastIndexOf('\x03') + 1);
+    const line = cleared.startsWith('\x10') ? cleared.slice(1) : cleared;
     if (!line.trim()) return;
     this.lines.push(line);
     try {

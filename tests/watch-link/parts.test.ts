@@ -33,9 +33,9 @@ describe('GattQueue', () => {
     let release!: () => void;
     const first = q.run(() => new Promise<void>((r) => (release = r)));
     const queued = q.run(async () => 'stale');
+    await new Promise((r) => setTimeout(r, 0)); // the first operation has started
     q.reset();
     const after = q.run(async () => 'fresh');
-    await new Promise((r) => setTimeout(r, 0)); // the first operation has started
     release();
     await first;
     await expect(queued).rejects.toThrow(/disconnected/);
