@@ -44,6 +44,11 @@ export interface DoubleOptions {
   jitter?: () => number;
   /** Flash contents to start from (name → binary string), e.g. another double's `files`. */
   files?: Map<string, string>;
+  /**
+   * What one full redraw costs (Espruino draws vector fonts slowly): g.clear() moves the fake
+   * clock on by this much, or busy-waits it on the real clock.
+   */
+  drawCostMs?: number;
 }
 
 interface Timer {
@@ -72,6 +77,8 @@ export class EspruinoDouble {
   readonly frames: Frame[] = [];
   readonly files: Map<string, string>;
   readonly loads: string[] = [];
+  /** Real clock: how late (ms) the host fired each timer; the floor under any cue error. */
+  readonly timerLateness: number[] = [];
   services: Record<string, Record<string, { onWrite?: (e: { data: ArrayBuffer }) => void; maxLen?: number }>> = {};
   connected = true;
   /** When true, every flash write fails (a full Storage). */
@@ -79,6 +86,7 @@ export class EspruinoDouble {
   readonly context: vm.Context;
   private readonly _clock: 'fake' | 'real';
   private readonly _jitter: () => number;
+  private readonly _drawCost: number;
   private _now = EPOCH_MS;
   private readonly _t0 = performance.now();
   private _timers: Timer[] = [];
@@ -92,6 +100,7 @@ export class EspruinoDouble {
   constructor(opts: DoubleOptions = {}) {
     this._clock = opts.clock ?? 'fake';
     this._jitter = opts.jitter ?? (() => 0);
+    this._drawCost = opts.drawCostMs ?? 0;
     this.files = new Map(opts.files ?? []);
     const g = this._graphics();
     const sandbox: Record<string, unknown> = {
@@ -232,13 +241,23 @@ export class EspruinoDouble {
     return n;
   }
 
+  /** Time the watch spends busy: the fake clock moves on; the real one is busy-waited. */
+  private _spend(ms: number): void {
+    if (ms <= 0) return;
+    if (this._clock === 'fake') this._now += ms;
+    else for (const end = performance.now() + ms; performance.now() < end; );
+  }
+
   private _add(fn: () => void, ms: number, every: number): number {
     const id = this._nextId++;
     const delay = Math.max(0, Number(ms) || 0);
     if (this._clock === 'fake') {
       this._timers.push({ id, due: this._now + delay, fn, every });
     } else {
+      let due = performance.now() + delay;
       const run = () => {
+        this.timerLateness.push(performance.now() - due);
+        due += every;
         if (every) this._realTimers.set(id, setTimeout(run, every));
         else this._realTimers.delete(id);
         fn();
@@ -315,6 +334,7 @@ export class EspruinoDouble {
         return g;
       },
       clear: () => {
+        this._spend(this._drawCost);
         this.frames.push({ texts: [], polys: [], fills: [] });
         return g;
       },

@@ -14,24 +14,35 @@ const VOCABULARY: Record<string, { count: number; long: boolean }> = {
   'routine-done': { count: 3, long: true },
 };
 
-/** Every pulse of a session started at `t0`: pulses one gap apart, patterns at one instant three gaps apart. */
-export function expectedBuzzes(t: Timeline, t0: number, c: CueSettings): Buzz[] {
-  const out: Buzz[] = [];
-  const instants = [...new Set(t.cues.map((q) => q.atMs))].sort((a, b) => a - b);
-  for (const at of instants) {
+export interface Instant {
+  /** Plan ms of the first pulse. */
+  at: number;
+  /** [offset from `at`, length] of each pulse. */
+  pulses: [number, number][];
+}
+
+/** Each moment something buzzes: pulses one gap apart, patterns at one instant three gaps apart. */
+export function expectedInstants(t: Timeline, c: CueSettings): Instant[] {
+  const out: Instant[] = [];
+  for (const at of [...new Set(t.cues.map((q) => q.atMs))].sort((a, b) => a - b)) {
+    const pulses: [number, number][] = [];
     let off = 0;
-    let first = true;
     for (const cue of t.cues.filter((q) => q.atMs === at && VOCABULARY[q.type])) {
       const v = VOCABULARY[cue.type];
-      if (!first) off += 3 * c.gapMs;
-      first = false;
+      if (pulses.length) off += 3 * c.gapMs;
       for (let i = 0; i < v.count; i++) {
         if (i > 0) off += c.gapMs;
         const ms = v.long ? c.longMs : c.shortMs;
-        out.push({ at: t0 + at + off, ms, strength: c.strength / 100 });
+        pulses.push([off, ms]);
         off += ms;
       }
     }
+    if (pulses.length) out.push({ at, pulses });
   }
   return out;
+}
+
+/** Every pulse of a session started at `t0` on the watch clock. */
+export function expectedBuzzes(t: Timeline, t0: number, c: CueSettings): Buzz[] {
+  return expectedInstants(t, c).flatMap((i) => i.pulses.map(([off, ms]) => ({ at: t0 + i.at + off, ms, strength: c.strength / 100 })));
 }

@@ -81,6 +81,7 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
   let kAt = 0;
   let cur = segmentOf(plan, 0);
   let curStart = 0;
+  let lastShown = -1;
 
   const elapsed = (): number => (paused ? pausedAt : hw.now() - startAt);
 
@@ -121,10 +122,13 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       return;
     }
     if (moved) ev.step(cur);
-    ev.tick();
     // Next wake-up: the next cue point, or the next change of the displayed countdown.
     const end = t < 0 ? 0 : curStart + cur.durationMs;
     const shown = Math.ceil((end - t - EARLY_MS) / 1000);
+    // Redraw only when the face changes: a timer that fires early (a host may) must not spend
+    // a slow redraw just before a cue is due.
+    if (moved || shown !== lastShown) ev.tick();
+    lastShown = shown;
     const next = Math.min(cuePointAt(), end - Math.max(0, shown - 1) * 1000);
     timer = hw.setTimer(wake, Math.max(0, startAt + next - hw.now()));
   }
@@ -147,6 +151,7 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       kAt = 0;
       curStart = 0;
       cur = segmentOf(plan, 0);
+      lastShown = -1;
       ev.step(cur);
       wake();
     },
@@ -161,6 +166,7 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       if (!paused) return;
       startAt = hw.now() - pausedAt;
       paused = false;
+      lastShown = -1;
       wake();
     },
     stop() {
