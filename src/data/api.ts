@@ -82,6 +82,8 @@ export interface UnknotData {
   sessions: {
     /** Idempotent per id: returns `added: false` when a session with that id is already stored. */
     add(input: SessionInput): Promise<{ record: SessionRecord; added: boolean }>;
+    /** Many at once (a watch backlog), in one transaction: all are stored or none. Ids already stored are skipped. */
+    addMany(inputs: SessionInput[]): Promise<{ added: number; skipped: number }>;
     /** By start time, oldest first. */
     list(range?: TimeRange): Promise<SessionRecord[]>;
     get(id: string): Promise<SessionRecord | undefined>;

@@ -8,6 +8,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Routine } from '../routine';
 import type { PlanRecord, RoutineRecord, SessionRecord, UnknotDB } from './schema';
 import { planIdOf, samePlan } from './plans';
+import { monthKey, refreshMonths } from './summaries';
 
 /** Version 1: a session kept a full copy of its routine inline. */
 export interface SessionRecordV1 extends Omit<SessionRecord, 'planId'> {
@@ -59,6 +60,15 @@ export const STEPS: readonly Step[] = [
         }
         await cursor.update({ ...rest, planId } satisfies SessionRecord);
       }
+    },
+  },
+  {
+    // v3: monthly per-routine summaries for fast statistics, built from the sessions already stored.
+    version: 3,
+    async run(db, tx) {
+      db.createObjectStore('months', { keyPath: ['routineId', 'month'] });
+      const keys = (await tx.objectStore('sessions').getAll()).map(monthKey);
+      await refreshMonths(tx, keys);
     },
   },
 ];

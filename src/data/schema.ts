@@ -16,7 +16,7 @@ import type { CueType, Routine } from '../routine';
 
 export const DB_NAME = 'unknot';
 /** Bump with a new `if (oldVersion < N)` step in migrations.ts. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A routine as stored: the engine's Routine plus where it came from and its life cycle. */
 export interface RoutineRecord {
@@ -67,6 +67,21 @@ export interface SessionRecord {
   painAfter?: number;
   /** Up to 1,000 characters. */
   note?: string;
+}
+
+/** Sums over one routine's sessions in one UTC calendar month (see summaries.ts). */
+export interface MonthSummary {
+  routineId: string;
+  /** Epoch ms of the month's first instant, UTC. */
+  month: number;
+  sessions: number;
+  completed: number;
+  /** Total duration, milliseconds. */
+  ms: number;
+  withPain: number;
+  /** Sum of (painBefore - painAfter) over the sessions with both. */
+  painDrop: number;
+  lastAt: number | null;
 }
 
 /** A daily reminder for one routine. */
@@ -131,4 +146,6 @@ export interface UnknotDB extends DBSchema {
     indexes: { byStartedAt: number; byRoutine: [string, number] };
   };
   settings: { key: string; value: Settings };
+  /** Derived from sessions, never exported; rebuilt whenever a month's sessions change. */
+  months: { key: [string, number]; value: MonthSummary };
 }

@@ -1,89 +1,124 @@
-/** The sessions store (plus the plans it points at) and per-routine statistics. */
-import type { RoutineStats, SessionInput, TimeRange, UnknotData } from './api';
+/** The sessions store, the plans it points at, and per-routine statistics from monthly sums. */
+import type { IDBPTransaction } from 'idb';
+import { formatErrors, type Routine } from '../routine';
+import type { SessionInput, TimeRange, UnknotData } from './api';
 import { ValidationError } from './errors';
-import { planIdOf, samePlan } from './plans';
-import type { SessionRecord } from './schema';
+import { canonicalJson, planIdOf } from './plans';
+import type { PlanRecord, SessionRecord, UnknotDB } from './schema';
+import { addSession, addSums, emptySums, FAR_FUTURE, monthKey, monthOf, refreshMonths, statsFrom } from './summaries';
 import { inTx, type Ctx } from './tx';
 import { check, sessionInputSchema } from './validate';
-import { formatErrors } from '../routine';
 
-const FAR_FUTURE = 8.64e15;
+export { statsOf } from './summaries';
 
-/** Figures for one routine from its sessions; pure, so the benchmark can time the baseline with it too. */
-export function statsOf(routineId: string, sessions: Iterable<SessionRecord>): RoutineStats {
-  let n = 0;
-  let completed = 0;
-  let ms = 0;
-  let withPain = 0;
-  let painDrop = 0;
-  let lastAt: number | null = null;
-  for (const s of sessions) {
-    n++;
-    if (s.outcome === 'completed') completed++;
-    ms += s.endedAt - s.startedAt;
-    if (s.painBefore !== undefined && s.painAfter !== undefined) {
-      withPain++;
-      painDrop += s.painBefore - s.painAfter;
+type Checked = Omit<SessionRecord, 'planId' | 'routineId'> & { plan: Routine };
+type Tx = IDBPTransaction<UnknotDB, ('sessions' | 'plans' | 'months')[], 'readwrite'>;
+
+/** Validates every input before any write; errors are named `[i].field` when there are several. */
+function checked(inputs: SessionInput[]): Checked[] {
+  return inputs.map((input, i) => {
+    const result = check(sessionInputSchema, input);
+    if (!result.ok) {
+      const errors = inputs.length > 1 ? result.errors.map((e) => ({ ...e, path: `[${i}]${e.path ? `.${e.path}` : ''}` })) : result.errors;
+      throw new ValidationError(`The session was not saved:\n${formatErrors(errors).join('\n')}`, errors);
     }
-    if (lastAt === null || s.startedAt > lastAt) lastAt = s.startedAt;
+    return { ...result.value, id: result.value.id ?? crypto.randomUUID() };
+  });
+}
+
+/** The id under which `plan` is (or will be) stored; a hash collision with other content gets `~n`. */
+function placePlan(plan: Routine, plans: Map<string, PlanRecord>, byText: Map<string, string>): { id: string; isNew: boolean } {
+  const text = canonicalJson(plan);
+  const known = byText.get(text);
+  if (known) return { id: known, isNew: false };
+  const base = planIdOf(plan);
+  let id = base;
+  for (let n = 2; plans.has(id); n++) {
+    if (canonicalJson(plans.get(id)!.routine) === text) break;
+    id = `${base}~${n}`;
   }
-  return {
-    routineId,
-    sessions: n,
-    completed,
-    completionRate: n ? completed / n : 0,
-    minutes: ms / 60_000,
-    meanPainDrop: withPain ? painDrop / withPain : null,
-    withPain,
-    lastAt,
-  };
+  const isNew = !plans.has(id);
+  if (isNew) plans.set(id, { id, routineId: plan.id, routine: plan });
+  byText.set(text, id);
+  return { id, isNew };
+}
+
+/**
+ * Adds the sessions whose ids are not stored yet, with their new plans, then refreshes the
+ * touched months. Requests are issued without waiting for each other: one round trip, not 11,000.
+ */
+async function addAll(tx: Tx, inputs: Checked[]): Promise<SessionRecord[]> {
+  const sessions = tx.objectStore('sessions');
+  const taken = inputs.length === 1 ? new Set((await sessions.getKey(inputs[0].id)) ? [inputs[0].id] : []) : new Set(await sessions.getAllKeys());
+  const plans = new Map((await tx.objectStore('plans').getAll()).map((p) => [p.id, p]));
+  const byText = new Map<string, string>();
+  const pending: Promise<unknown>[] = [];
+  const added: SessionRecord[] = [];
+  for (const { plan, ...rest } of inputs) {
+    if (taken.has(rest.id)) continue;
+    taken.add(rest.id);
+    const place = placePlan(plan, plans, byText);
+    if (place.isNew) pending.push(tx.objectStore('plans').add(plans.get(place.id)!));
+    const record: SessionRecord = { ...rest, routineId: plan.id, planId: place.id };
+    pending.push(sessions.add(record));
+    added.push(record);
+  }
+  await Promise.all(pending);
+  await refreshMonths(tx, added.map(monthKey));
+  return added;
 }
 
 export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
   const { db } = ctx;
+  const write = <T>(fn: (tx: Tx) => Promise<T>) => ctx.save(() => inTx(db, ['sessions', 'plans', 'months'], 'readwrite', fn));
+  const byRoutine = async (routineId: string, from: number, to: number) =>
+    from >= to ? [] : db.getAllFromIndex('sessions', 'byRoutine', IDBKeyRange.bound([routineId, from], [routineId, to], false, true));
   return {
     async add(input: SessionInput) {
-      const checked = check(sessionInputSchema, input);
-      if (!checked.ok) throw new ValidationError(`The session was not saved:\n${formatErrors(checked.errors).join('\n')}`, checked.errors);
-      const { plan, id = crypto.randomUUID(), ...rest } = checked.value;
-      return ctx.save(() =>
-        inTx(db, ['sessions', 'plans'], 'readwrite', async (tx) => {
-          const sessions = tx.objectStore('sessions');
-          const existing = await sessions.get(id);
-          if (existing) return { record: existing, added: false };
-          const plans = tx.objectStore('plans');
-          let planId = planIdOf(plan);
-          for (let n = 2; ; n++) {
-            const stored = await plans.get(planId);
-            if (!stored) {
-              await plans.add({ id: planId, routineId: plan.id, routine: plan });
-              break;
-            }
-            if (samePlan(stored.routine, plan)) break;
-            planId = `${planIdOf(plan)}~${n}`; // a hash collision: keep both routines
-          }
-          const record: SessionRecord = { id, routineId: plan.id, planId, ...rest };
-          await sessions.add(record);
-          return { record, added: true };
-        }),
-      );
+      const [one] = checked([input]);
+      return write(async (tx) => {
+        const existing = await tx.objectStore('sessions').get(one.id);
+        return existing ? { record: existing, added: false } : { record: (await addAll(tx, [one]))[0], added: true };
+      });
     },
-    list: (range: TimeRange = {}) =>
-      ctx.read(() => db.getAllFromIndex('sessions', 'byStartedAt', IDBKeyRange.bound(range.from ?? 0, range.to ?? FAR_FUTURE, false, true))),
+    async addMany(inputs: SessionInput[]) {
+      const all = checked(inputs);
+      return write(async (tx) => {
+        const added = (await addAll(tx, all)).length;
+        return { added, skipped: all.length - added };
+      });
+    },
+    list: ({ from = 0, to = FAR_FUTURE }: TimeRange = {}) =>
+      ctx.read(async () => (from >= to ? [] : db.getAllFromIndex('sessions', 'byStartedAt', IDBKeyRange.bound(from, to, false, true)))),
     get: (id) => ctx.read(() => db.get('sessions', id)),
     plan: (planId) => ctx.read(async () => (await db.get('plans', planId))?.routine),
-    remove: (id) => ctx.save(() => db.delete('sessions', id)),
-    // One request over the [routineId, startedAt] index reads only this routine's sessions in range.
+    remove: (id) =>
+      write(async (tx) => {
+        const old = await tx.objectStore('sessions').get(id);
+        if (!old) return;
+        await tx.objectStore('sessions').delete(id);
+        await refreshMonths(tx, [monthKey(old)]);
+      }),
+    // Whole months inside the range come from their summaries; the cut months at either end from their sessions.
     stats: (routineId, range: TimeRange = {}) =>
-      ctx.read(async () =>
-        statsOf(
-          routineId,
-          await db.getAllFromIndex(
-            'sessions',
-            'byRoutine',
-            IDBKeyRange.bound([routineId, range.from ?? 0], [routineId, range.to ?? FAR_FUTURE], false, true),
-          ),
-        ),
-      ),
+      ctx.read(async () => {
+        const from = range.from ?? 0;
+        const to = range.to ?? FAR_FUTURE;
+        const firstFull = monthOf(from) === from ? from : monthOf(monthOf(from) + 32 * 86_400_000);
+        const endFull = monthOf(to);
+        const sums = emptySums();
+        if (firstFull >= endFull) {
+          for (const s of await byRoutine(routineId, from, to)) addSession(sums, s);
+        } else {
+          const [head, months, tail] = await Promise.all([
+            byRoutine(routineId, from, firstFull),
+            db.getAll('months', IDBKeyRange.bound([routineId, firstFull], [routineId, endFull], false, true)),
+            byRoutine(routineId, endFull, to),
+          ]);
+          for (const s of [...head, ...tail]) addSession(sums, s);
+          for (const m of months) addSums(sums, m);
+        }
+        return statsFrom(routineId, sums);
+      }),
   };
 }

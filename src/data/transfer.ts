@@ -11,6 +11,7 @@ import { ImportError } from './errors';
 import { canonicalJson } from './plans';
 import { SETTINGS_KEY, type PlanRecord, type RoutineRecord, type SessionRecord, type Settings } from './schema';
 import { withDefaults } from './settings';
+import { monthKey, refreshMonths } from './summaries';
 import { inTx, type Ctx } from './tx';
 import { planRecordSchema, routineRecordSchema, sessionRecordSchema, settingsSchema, timestamp } from './validate';
 
@@ -148,7 +149,7 @@ const counts = (): MergeCounts => ({ added: 0, updated: 0, unchanged: 0 });
 export async function importAll(ctx: Ctx, text: string): Promise<ImportResult> {
   const file = parseExport(text);
   return ctx.save(() =>
-    inTx(ctx.db, ['routines', 'plans', 'sessions', 'settings'], 'readwrite', async (tx) => {
+    inTx(ctx.db, ['routines', 'plans', 'sessions', 'settings', 'months'], 'readwrite', async (tx) => {
       const plans = tx.objectStore('plans');
       const stored = {
         routines: new Map((await tx.objectStore('routines').getAll()).map((r) => [r.routine.id, r] as const)),
@@ -168,15 +169,24 @@ export async function importAll(ctx: Ctx, text: string): Promise<ImportResult> {
       if (problems.length) refuse(problems);
 
       const result: ImportResult = { added: 0, updated: 0, unchanged: 0, routines: counts(), plans: counts(), sessions: counts(), settings: 'unchanged' };
-      const merge = async <T>(what: 'routines' | 'plans' | 'sessions', old: T | undefined, next: T, put: (value: T) => Promise<unknown>) => {
+      // Every put is issued at once and awaited together: one round trip for thousands of records.
+      const pending: Promise<unknown>[] = [];
+      const merge = <T>(what: 'routines' | 'plans' | 'sessions', old: T | undefined, next: T, put: (value: T) => Promise<unknown>) => {
         const kind = !old ? 'added' : canonicalJson(old) === canonicalJson(next) ? 'unchanged' : 'updated';
         result[what][kind]++;
         result[kind]++;
-        if (kind !== 'unchanged') await put(next);
+        if (kind !== 'unchanged') pending.push(put(next));
+        return kind !== 'unchanged';
       };
-      for (const r of file.routines) await merge('routines', stored.routines.get(r.routine.id), r, (x) => tx.objectStore('routines').put(x));
-      for (const p of file.plans) await merge('plans', stored.plans.get(p.id), p, (x) => plans.put(x));
-      for (const s of file.sessions) await merge('sessions', stored.sessions.get(s.id), s, (x) => tx.objectStore('sessions').put(x));
+      for (const r of file.routines) merge('routines', stored.routines.get(r.routine.id), r, (x) => tx.objectStore('routines').put(x));
+      for (const p of file.plans) merge('plans', stored.plans.get(p.id), p, (x) => plans.put(x));
+      const touched: string[] = [];
+      for (const s of file.sessions) {
+        const old = stored.sessions.get(s.id);
+        if (merge('sessions', old, s, (x) => tx.objectStore('sessions').put(x))) touched.push(monthKey(s), ...(old ? [monthKey(old)] : []));
+      }
+      await Promise.all(pending);
+      await refreshMonths(tx, touched);
       const settings = tx.objectStore('settings');
       if (canonicalJson(withDefaults(await settings.get(SETTINGS_KEY))) !== canonicalJson(file.settings)) {
         await settings.put(file.settings, SETTINGS_KEY);

@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { builtInRoutine, BUILT_INS } from '../../src/routine';
-import { DB_NAME, DB_VERSION, openUnknotDb, type RoutineRecord } from '../../src/data';
+import { DB_NAME, DB_VERSION, DEFAULT_SETTINGS, openUnknotDb, type RoutineRecord, type SessionRecord, type UnknotDB } from '../../src/data';
+import { statsOf } from '../../src/data/summaries';
 import { openAt } from '../../src/data/db';
 import type { SessionRecordV1, UnknotDBv1 } from '../../src/data/migrations';
 import { DAY, routine, T0 } from './support';
@@ -49,13 +50,13 @@ describe('schema migrations', () => {
     const data = await openUnknotDb({ factory, storage: null });
     data.close();
     const db = await openAt(factory, DB_NAME, DB_VERSION);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['plans', 'routines', 'sessions', 'settings']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['months', 'plans', 'routines', 'sessions', 'settings']);
     expect([...db.transaction('sessions').store.indexNames].sort()).toEqual(['byRoutine', 'byStartedAt']);
     db.close();
   });
 
-  it('v1 → v2 keeps every routine and session, moving inline plans to shared ones', async () => {
+  it('v1 → v3 keeps every routine and session, moving inline plans to shared ones', async () => {
     const factory = new IDBFactory();
     await buildV1(factory);
     const data = await openUnknotDb({ factory, storage: null });
@@ -75,9 +76,38 @@ describe('schema migrations', () => {
     // The new indexes answer over the migrated records.
     expect((await data.sessions.list({ from: T0 + DAY, to: T0 + 3 * DAY })).map((s) => s.id)).toEqual(['s1', 's2']);
     expect(await data.sessions.stats('seated-spinal-twist')).toMatchObject({ sessions: 4, completed: 3, withPain: 3, meanPainDrop: 5 / 3 });
+    expect(await data.sessions.stats('seated-spinal-twist')).toEqual(statsOf('seated-spinal-twist', sessions.filter((s) => s.routineId === 'seated-spinal-twist')));
     // And v2's new store works.
     await data.settings.update({ largeText: true });
     expect((await data.settings.get()).largeText).toBe(true);
+  });
+
+  it('v2 → v3 builds the monthly summaries from the stored sessions', async () => {
+    const factory = new IDBFactory();
+    const db = (await openAt(factory, DB_NAME, 2)) as unknown as IDBPDatabase<UnknotDB>;
+    expect([...db.objectStoreNames].sort()).toEqual(['plans', 'routines', 'sessions', 'settings']);
+    const plan = { id: 'seated-spinal-twist@abc', routineId: 'seated-spinal-twist', routine: plan1 };
+    const sessions: SessionRecord[] = sessionsV1.map(({ plan: _, ...rest }, i) => ({ ...rest, routineId: 'seated-spinal-twist', planId: plan.id, startedAt: T0 + i * 20 * DAY }));
+    const tx = db.transaction(['plans', 'sessions', 'settings'], 'readwrite');
+    await tx.objectStore('plans').put(plan);
+    for (const s of sessions) await tx.objectStore('sessions').put(s);
+    await tx.objectStore('settings').put({ ...DEFAULT_SETTINGS, theme: 'light' }, 'app');
+    await tx.done;
+    db.close();
+
+    const data = await openUnknotDb({ factory, storage: null });
+    expect(await data.sessions.list()).toEqual(sessions);
+    expect(await data.sessions.plan(plan.id)).toEqual(plan1);
+    expect((await data.settings.get()).theme).toBe('light');
+    expect(await data.sessions.stats('seated-spinal-twist')).toEqual(statsOf('seated-spinal-twist', sessions));
+    data.close();
+    const raw = await openAt(factory, DB_NAME, DB_VERSION);
+    expect((await raw.getAll('months')).map((m) => [m.month, m.sessions])).toEqual([
+      [Date.UTC(2026, 0, 1), 2],
+      [Date.UTC(2026, 1, 1), 1],
+      [Date.UTC(2026, 2, 1), 2],
+    ]);
+    raw.close();
   });
 
   it('a failing upgrade changes nothing: the database stays at v1 with every record', async () => {

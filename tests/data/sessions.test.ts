@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInRoutine } from '../../src/routine';
 import { ValidationError } from '../../src/data';
+import { statsOf } from '../../src/data/summaries';
 import { DAY, freshDb, session, T0 } from './support';
 
 describe('sessions store', () => {
@@ -55,6 +56,23 @@ describe('sessions store', () => {
     expect(await data.sessions.list()).toEqual([]);
   });
 
+  it('adds many in one go, skipping ids already stored, with one plan per routine version', async () => {
+    const { data } = await freshDb();
+    await data.sessions.add(session({ id: 'w-1' }));
+    const backlog = [1, 2, 3].map((n) => session({ id: `w-${n}`, startedAt: T0 + n * DAY, source: 'watch' }));
+    expect(await data.sessions.addMany(backlog)).toEqual({ added: 2, skipped: 1 });
+    const stored = await data.sessions.list();
+    expect(stored.map((s) => s.id)).toEqual(['w-1', 'w-2', 'w-3']);
+    expect(new Set(stored.map((s) => s.planId)).size).toBe(1);
+  });
+
+  it('adds many all or nothing: one bad entry stores none, and is named by its index', async () => {
+    const { data } = await freshDb();
+    const backlog = [session({ id: 'a' }), session({ id: 'b', painBefore: -1 })];
+    await expect(data.sessions.addMany(backlog)).rejects.toThrow('[1].painBefore: must be 0–10, got -1');
+    expect(await data.sessions.list()).toEqual([]);
+  });
+
   it('lists by time range, oldest first, `to` excluded', async () => {
     const { data } = await freshDb();
     for (const day of [5, 1, 3, 40]) await data.sessions.add(session({ id: `s${day}`, startedAt: T0 + day * DAY }));
@@ -89,5 +107,51 @@ describe('sessions store', () => {
     const later = await data.sessions.stats('seated-spinal-twist', { from: T0 + DAY });
     expect(later).toMatchObject({ sessions: 2, completed: 1, meanPainDrop: 0 });
     expect(await data.sessions.stats('nothing')).toMatchObject({ sessions: 0, completionRate: 0, meanPainDrop: null, lastAt: null });
+  });
+
+  it('statistics from monthly sums equal statistics straight from the sessions, for any range, after any change', async () => {
+    const { data } = await freshDb();
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const ids = ['seated-spinal-twist', 'standing-hip-twist'];
+    const inputs = Array.from({ length: 300 }, (_, i) =>
+      session({
+        id: `r${i}`,
+        plan: builtInRoutine(ids[i % 2])!,
+        startedAt: T0 + Math.floor(rand() * 400 * DAY),
+        outcome: rand() < 0.7 ? 'completed' : 'stopped-early',
+        stepsDone: 3,
+        painBefore: rand() < 0.5 ? undefined : 6,
+        painAfter: Math.floor(rand() * 10),
+      }),
+    );
+    await data.sessions.addMany(inputs);
+    const compare = async () => {
+      const all = await data.sessions.list();
+      for (let k = 0; k < 40; k++) {
+        const a = T0 + Math.floor((rand() * 420 - 10) * DAY);
+        const b = a + Math.floor(rand() * 200 * DAY);
+        for (const id of ids) {
+          const expected = statsOf(id, all.filter((s) => s.routineId === id && s.startedAt >= a && s.startedAt < b));
+          const got = await data.sessions.stats(id, { from: a, to: b });
+          expect({ ...got, minutes: Math.round(got.minutes * 1e6) }).toEqual({ ...expected, minutes: Math.round(expected.minutes * 1e6) });
+        }
+      }
+      for (const id of ids) expect(await data.sessions.stats(id)).toEqual(statsOf(id, all.filter((s) => s.routineId === id)));
+    };
+    await compare();
+    for (let i = 0; i < 300; i += 7) await data.sessions.remove(`r${i}`);
+    await compare();
+    // Empty whole months of one routine: their summaries must go too.
+    const gone = (await data.sessions.list({ from: T0 + 90 * DAY, to: T0 + 160 * DAY })).filter((s) => s.routineId === ids[0]);
+    expect(gone.length).toBeGreaterThan(10);
+    for (const s of gone) await data.sessions.remove(s.id);
+    await compare();
+    const file = JSON.parse(await data.exportAll());
+    file.sessions[3].outcome = 'stopped-early';
+    file.sessions[4].startedAt += 60 * DAY; // moves to another month
+    file.sessions[4].endedAt += 60 * DAY;
+    await data.importAll(JSON.stringify(file));
+    await compare();
   });
 });

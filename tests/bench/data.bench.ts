@@ -1,0 +1,73 @@
+/**
+ * Data layer with 11,000 sessions (ten years at three a day): bulk insert, last 30 days,
+ * per-routine statistics, export and import, each against a naive baseline in the same run.
+ * Runs twice: in Node over fake-indexeddb (a JavaScript IndexedDB: slower, but the same code
+ * paths), and in real headless Chromium (real IndexedDB on disk), where the < 100 ms budget for
+ * the statistics is judged.
+ */
+import 'fake-indexeddb/auto'; // idb and IDBKeyRange need the globals in Node
+import { IDBFactory } from 'fake-indexeddb';
+import { resolve } from 'node:path';
+import { build, type Rolldown } from 'vite';
+import { launchBrowser } from '../support/chromium';
+import { serveDist } from '../support/serve';
+import { openUnknotDb } from '../../src/data';
+import { fmt, median } from './stats';
+import { BASELINE_INSERT, COUNT, runWorkload, STATS, type WorkloadResult } from './data-workload';
+
+const STATS_BUDGET_MS = 100;
+
+function report(where: string, result: WorkloadResult): void {
+  const m = (name: string) => median(result.timings[name]);
+  console.log(`\n${where}: ${COUNT.toLocaleString('en')} sessions, export ${(result.exportBytes / 1024 / 1024).toFixed(2)} MB, ${result.last30} in the last 30 days`);
+  for (const [name, runs] of Object.entries(result.timings)) console.log(`  ${name.padEnd(48)} median ${fmt(median(runs)).padStart(10)}  (${runs.length} runs)`);
+  const ratio = (a: string, b: string, label: string) => console.log(`  ${label.padEnd(48)} ${(m(b) / m(a)).toFixed(1)}× faster than its baseline`);
+  ratio('insert: addMany (1 tx)', BASELINE_INSERT, 'insert in one transaction');
+  ratio('last 30 days: byStartedAt index', 'last 30 days baseline: all + filter', 'last 30 days by index');
+  ratio(STATS, 'stats baseline: all + filter per routine', 'stats by index');
+  const stats = m(STATS);
+  console.log(`  statistics equal to the baseline's: ${result.agree ? 'yes' : 'NO'}`);
+  console.log(`  statistics budget: ${fmt(stats)} for all three routines → ${stats < STATS_BUDGET_MS ? 'within' : 'OVER'} ${STATS_BUDGET_MS} ms`);
+}
+
+async function inNode(): Promise<WorkloadResult> {
+  let n = 0;
+  return runWorkload(() => openUnknotDb({ factory: new IDBFactory(), name: `bench-${n++}`, storage: null }));
+}
+
+/** Bundles the workload for the browser (one ES module) with Vite itself. */
+async function bundle(): Promise<string> {
+  const out = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: resolve(import.meta.dirname, 'data-browser.ts'), formats: ['es'], fileName: 'bench' },
+    },
+  })) as Rolldown.RolldownOutput[];
+  return out[0].output[0].code;
+}
+
+async function inChromium(): Promise<WorkloadResult> {
+  const code = await bundle();
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    // The app's origin (real IndexedDB needs one); CSP bypassed only for this injected bench script.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.addScriptTag({ content: code, type: 'module' });
+    await page.waitForFunction(() => 'unknotDataBench' in window);
+    return await page.evaluate(() => (window as unknown as { unknotDataBench: () => Promise<WorkloadResult> }).unknotDataBench());
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export default async function bench(): Promise<void> {
+  report('Node 20, fake-indexeddb 6.2.8', await inNode());
+  report('Chromium (headless, real IndexedDB)', await inChromium());
+}
