@@ -222,6 +222,16 @@ describe('settings and refusals', () => {
     expect(phone.status(statusRequestFrame()).state).toBe(STATE.RUNNING);
   });
 
+  it('a plan that fails its checks leaves the loaded plan in place', () => {
+    const { watch, phone } = bootedWatch();
+    load(phone);
+    const other = encodePlan(compile(builtInRoutine('seated-spinal-twist')!));
+    const frames = planFrames(other, 20);
+    expect(phone.send(...frames.slice(0, -2), frames.at(-1)!).map((m) => m.status!.error)).toEqual([0, ERR.BAD_PLAN]);
+    expect(phone.status(statusRequestFrame())).toMatchObject({ state: STATE.LOADED, planId });
+    expect(watch.files.get('unknot.plan')).toHaveLength(plan.length);
+  });
+
   it('a full flash is reported, not hidden', () => {
     const { watch, phone } = bootedWatch();
     load(phone);
