@@ -6,6 +6,7 @@
  * memory), button (setWatch) and time (getTime/setTimeout under a fake or the real clock).
  */
 import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +129,8 @@ export class EspruinoDouble {
       E: {
         getBattery: () => 87,
         toString: (b: ArrayLike<number>) => latin1(b),
+        // Espruino's native CRC-32 (IEEE, unsigned); Node's zlib computes the same one.
+        CRC32: (b: ArrayLike<number>) => crc32(Uint8Array.from(Array.prototype.slice.call(b))),
         on: (ev: string, fn: () => void) => {
           if (ev === 'kill') this._kill.push(fn);
         },

@@ -27,7 +27,12 @@ interface StorageLib {
 declare const Bangle: { buzz(ms: number, strength: number): Promise<void> };
 declare const g: Graphics;
 declare const NRF: { updateServices(s: object): void };
-declare const E: { getBattery(): number; toString(b: Uint8Array): string | undefined; on(ev: string, fn: () => void): void };
+declare const E: {
+  getBattery(): number;
+  toString(b: Uint8Array): string | undefined;
+  on(ev: string, fn: () => void): void;
+  CRC32(b: Uint8Array): number;
+};
 declare const BTN1: unknown;
 declare const process: { env: { VERSION: string } };
 declare const global: { unknotRx: ((b: Uint8Array) => void) | undefined };
@@ -97,6 +102,7 @@ export function bangleHardware(): Hardware {
         // Not connected: the phone asks for the status when it comes back.
       }
     },
+    crc32: (bytes) => E.CRC32(bytes) >>> 0,
     battery: () => E.getBattery(),
     firmware: () => process.env.VERSION,
     readBytes(name) {

@@ -6,7 +6,6 @@ import type { Hardware } from './hardware';
 import { createExecutor, play, pulsesOf, type Executor } from './executor';
 import { faceOf } from './face';
 import { PLAN_FILE, ackLog, addLog, loadSettings, oldestLog, saveSettings } from './store';
-import { crc32 } from '../protocol/crc';
 import { ERR, MAX_FRAME, PROTOCOL_VERSION } from '../protocol/frame';
 import {
   MSG, OUTCOME, STATE, helloReplyFrame, logEntryFrame, logNoneFrame, parsePhoneMessage, statusFrame, type PhoneMessage,
@@ -36,7 +35,7 @@ export function createApp(hw: Hardware, version: string): App {
   let startedAt = 0;
 
   const stored = hw.readBytes(PLAN_FILE);
-  if (stored) plan = decodePlan(stored, crc32(stored));
+  if (stored) plan = decodePlan(stored, hw.crc32(stored));
   if (plan) state = STATE.LOADED;
 
   const active = (): boolean => state === STATE.RUNNING || state === STATE.PAUSED;
@@ -113,7 +112,7 @@ export function createApp(hw: Hardware, version: string): App {
       const u = upload;
       upload = null;
       if (!u || u.got !== u.buf.length) return ERR.BAD_PLAN;
-      if (crc32(u.buf) !== u.crc) return ERR.PLAN_CRC;
+      if (hw.crc32(u.buf) !== u.crc) return ERR.PLAN_CRC;
       const p = decodePlan(u.buf, u.crc);
       if (!p) return ERR.BAD_PLAN;
       if (!hw.writeBytes(PLAN_FILE, u.buf)) return ERR.STORAGE;

@@ -38,6 +38,11 @@ export interface Hardware {
   onFrame(fn: (bytes: Uint8Array) => void): void;
   /** Notify a frame on the status characteristic; must not throw when nobody is connected. */
   send(bytes: Uint8Array): void;
+  /**
+   * CRC-32 (IEEE) of a plan, as protocol/crc.ts computes it. The watch has it built in
+   * (E.CRC32): the interpreted loop would take seconds for a long plan.
+   */
+  crc32(bytes: Uint8Array): number;
   /** Battery percent. */
   battery(): number;
   /** Firmware version, e.g. "2v29". */
