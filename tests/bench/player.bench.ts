@@ -12,6 +12,7 @@
  * relative setTimeouts, each cue scheduling the next one by the planned gap, so its lateness adds
  * up. Both run at once, so each sees the other's (small) load.
  */
+import { cpus, loadavg } from 'node:os';
 import { launchBrowser } from '../support/chromium';
 import { serveDist } from '../support/serve';
 import { BUILT_INS, compile } from '../../src/routine/index';
@@ -82,7 +83,10 @@ export default async function bench(): Promise<void> {
     const player = errors(probe.player);
     const naive = errors(probe.naive);
     const line = (name: string, e: number[]) =>
-      `${name}: median ${fmt(median(e))} · p99 ${fmt(percentile(e, 99))} · max ${fmt(Math.max(...e))} · last ${fmt(e[e.length - 1])}`;
+      `${name}: median ${fmt(median(e))} · p90 ${fmt(percentile(e, 90))} · p99 ${fmt(percentile(e, 99))} · max ${fmt(Math.max(...e))}` +
+      ` · last ${fmt(e[e.length - 1])} · ≤ 16 ms: ${e.filter((x) => x <= 16).length}/${e.length}`;
+    // The machine is shared: its load explains outliers better than the code does.
+    console.log(`load average (1/5 min) at the end: ${loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} cores`);
     console.log(`page visibility: ${probe.visibility}; |actual − planned| over ${player.length} moments`);
     console.log(line('player (anchored, re-aimed timer)', player));
     console.log(line('baseline (naive setTimeout chain)', naive));

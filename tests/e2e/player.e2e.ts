@@ -3,6 +3,8 @@
  * cues the page emitted (its `unknot-cue` events, collected by a listener the test installs),
  * the milestones it announced, and the history record it wrote to IndexedDB.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium';
@@ -47,21 +49,33 @@ beforeEach(async () => {
     window.__cues = [];
     window.addEventListener('unknot-cue', (e) => window.__cues.push((e as CustomEvent<CueEmission>).detail));
   });
-  // A paused fake clock: time moves only when the test says so (runFor, fastForward).
-  await page.clock.install({ time: new Date('2026-03-02T08:00:00Z') });
 });
 
 afterEach(async () => {
   await context?.close();
 });
 
-async function openPlayer(): Promise<void> {
+/** Opens the player; by default under a paused fake clock that moves only when the test says (runFor, fastForward). */
+async function openPlayer(fakeClock = true): Promise<void> {
+  if (fakeClock) await page.clock.install({ time: new Date('2026-03-02T08:00:00Z') });
   await page.goto(`${server.url}/play/${routine.id}`);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
-  await page.clock.pauseAt(new Date('2026-03-02T08:01:00Z'));
+  if (fakeClock) await page.clock.pauseAt(new Date('2026-03-02T08:01:00Z'));
 }
 
 const cues = () => page.evaluate(() => window.__cues);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now (evaluate is not subject to the page's CSP). */
+async function axeViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
 
 async function sessions(): Promise<SessionRecord[]> {
   return page.evaluate(
@@ -175,5 +189,19 @@ describe('player e2e', () => {
     expect(record).toMatchObject({ outcome: 'stopped-early', stepsDone: 4, totalSteps: 21 });
     expect(record.painBefore).toBeUndefined();
     expect(errors).toEqual([]);
+  });
+
+  test('the player screen has no axe violations before, during and after a session, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openPlayer(false); // axe itself needs running timers: the real clock here
+      expect(await axeViolations(), `${scheme}, before`).toEqual([]);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.getByTestId('countdown').waitFor();
+      expect(await axeViolations(), `${scheme}, during`).toEqual([]);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await page.getByRole('heading', { name: /Stopped early/ }).waitFor();
+      expect(await axeViolations(), `${scheme}, after`).toEqual([]);
+    }
   });
 });
