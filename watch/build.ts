@@ -123,6 +123,7 @@ export async function buildWatch(outDir: string = join(root, 'dist/watch')): Pro
     name: 'Unknot',
     src: `${APP_ID}.app.js`,
     icon: `${APP_ID}.img`,
+    type: 'app',
     version,
     files: [`${APP_ID}.info`, ...storage.map((s) => s.name)].join(','),
     data: `${APP_ID}.json,${APP_ID}.plan`,

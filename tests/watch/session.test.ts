@@ -232,6 +232,14 @@ describe('settings and refusals', () => {
     expect(watch.files.get('unknot.plan')).toHaveLength(plan.length);
   });
 
+  it('a plan the flash cannot take is refused with STORAGE, and the watch stays as it was', () => {
+    const { watch, phone } = bootedWatch();
+    watch.storageFull = true;
+    const frames = planFrames(plan, 20);
+    expect(phone.send(...frames).map((m) => m.status!.error)).toEqual([0, ERR.STORAGE]);
+    expect(phone.status(statusRequestFrame())).toMatchObject({ state: STATE.IDLE, planId: 0 });
+  });
+
   it('a full flash is reported, not hidden', () => {
     const { watch, phone } = bootedWatch();
     load(phone);

@@ -113,9 +113,12 @@ export function createApp(hw: Hardware, version: string): App {
       upload = null;
       if (!u || u.got !== u.buf.length) return ERR.BAD_PLAN;
       if (hw.crc32(u.buf) !== u.crc) return ERR.PLAN_CRC;
-      const p = decodePlan(u.buf, u.crc);
-      if (!p) return ERR.BAD_PLAN;
-      if (!hw.writeBytes(PLAN_FILE, u.buf)) return ERR.STORAGE;
+      if (!decodePlan(u.buf, u.crc)) return ERR.BAD_PLAN;
+      // Run from the stored copy, read back and checked: it proves the write, and on the watch
+      // the file is memory-mapped flash, so the upload's RAM is freed.
+      const kept = hw.writeBytes(PLAN_FILE, u.buf) ? hw.readBytes(PLAN_FILE) : null;
+      const p = kept && hw.crc32(kept) === u.crc ? decodePlan(kept, u.crc) : null;
+      if (!p) return ERR.STORAGE;
       plan = p;
       exec = null;
       state = STATE.LOADED;
