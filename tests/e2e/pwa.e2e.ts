@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchProfile } from '../support/chromium';
+import { launchBrowser, launchProfile } from '../support/chromium';
 import { serveDist, type Served } from '../support/serve';
 import { BUILT_INS } from '../../src/routine/index';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
@@ -87,6 +87,47 @@ describe('install', () => {
     } finally {
       await context.close();
       await server.close();
+    }
+  });
+});
+
+describe('install button', () => {
+  let server: Served;
+  beforeAll(async () => {
+    server = await serveDist();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test('appears when Chrome offers installing (beforeinstallprompt) and asks once', async () => {
+    const context = await launchProfile();
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(server.url);
+      const button = page.getByRole('button', { name: 'Install Unknot' });
+      await button.waitFor({ timeout: 20_000 });
+      expect(await page.getByText('Add to Home Screen').count()).toBe(0);
+      await button.click();
+      // The browser's dialog took over; a prompt event cannot be used twice.
+      await expect.poll(() => button.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('iOS Safari, which has no install prompt, gets the Share → Add to Home Screen hint', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({
+        userAgent:
+          'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await expect.poll(() => deepText(page, 'unknot-install-button')).toBe('To install: tap Share, then “Add to Home Screen”.');
+    } finally {
+      await browser.close();
     }
   });
 });
