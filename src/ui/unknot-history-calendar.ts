@@ -13,7 +13,8 @@ const longDay = (day: DayKey) =>
 
 /**
  * A month of local days. Days with sessions are buttons showing done against prescribed per
- * routine ("3/3"); the whole day is described in its accessible name.
+ * routine ("3/3"); the whole day is described in words for screen readers (the short visible
+ * figures are hidden from them, so the button's name is the description alone).
  *
  * @fires day-select - detail: the DayKey chosen
  * @fires month-change - detail: { year, month } of the month to show
@@ -46,7 +47,8 @@ export class UnknotHistoryCalendar extends LitElement {
         padding: 0;
       }
       td.out {
-        opacity: 0.45;
+        color: var(--u-muted);
+        font-style: italic;
       }
       td > span,
       td > button {
@@ -131,12 +133,12 @@ export class UnknotHistoryCalendar extends LitElement {
       <button
         class=${met ? 'met' : 'partial'}
         data-day=${key}
-        aria-label=${label}
         aria-pressed=${this.selected === key ? 'true' : 'false'}
         @click=${() => this.dispatchEvent(new CustomEvent('day-select', { detail: key }))}
       >
-        <span class=${todayClass}>${number}</span>
+        <span class=${todayClass} aria-hidden="true">${number}</span>
         ${day.routines.map((r) => html`<span class="count" aria-hidden="true">${r.done}/${r.prescribed}</span>`)}
+        <span class="visually-hidden">${label}</span>
       </button>
     </td>`;
   }
