@@ -204,4 +204,66 @@ describe('player e2e', () => {
       expect(await axeViolations(), `${scheme}, after`).toEqual([]);
     }
   });
+
+  test('holds a real screen wake lock during the session, takes it again on return, lets go at the end', async () => {
+    // A spy on the real API (the lock is really taken): keep each sentinel the app receives.
+    await page.addInitScript(() => {
+      const lock = navigator.wakeLock;
+      const request = lock.request.bind(lock);
+      const got: WakeLockSentinel[] = [];
+      (window as unknown as { __locks: WakeLockSentinel[] }).__locks = got;
+      lock.request = async (type) => {
+        const sentinel = await request(type);
+        got.push(sentinel);
+        return sentinel;
+      };
+    });
+    const locks = () => page.evaluate(() => (window as unknown as { __locks: WakeLockSentinel[] }).__locks.map((l) => l.released));
+    await openPlayer();
+    expect(await locks()).toEqual([]);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(locks).toEqual([false]);
+    // Hiding the page makes the browser release the lock; headless Chromium cannot hide a page,
+    // so release it as the browser would and send the visibilitychange of the return.
+    await page.evaluate(async () => {
+      await (window as unknown as { __locks: WakeLockSentinel[] }).__locks[0].release();
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(locks).toEqual([true, false]);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(locks).toEqual([true, true]);
+    expect(errors).toEqual([]);
+  });
+
+  test('each output has its own switch: voice off mid-session silences speech only, and the choice is kept', async () => {
+    await openPlayer();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.clock.runFor(8000);
+    await page.getByRole('checkbox', { name: 'Voice' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Beeps' }).uncheck();
+    await page.clock.runFor(5000);
+    const [before, ...after] = (await cues()).filter((e) => e.types.length);
+    expect([before.speech, before.vibration, !!before.beep]).toEqual(['Twist right. Hold 5 seconds.', [200], true]);
+    expect(after.map((e) => [e.atMs, e.speech, e.vibration, e.beep])).toEqual([[13_000, null, [100, 120, 100], null]]);
+    // No spoken 3-2-1 either once the voice is off.
+    expect((await cues()).filter((e) => e.count !== undefined)).toEqual([]);
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ voice: boolean; beeps: boolean; phoneVibration: boolean }>((resolve) => {
+          const req = indexedDB.open('unknot');
+          req.onsuccess = () => {
+            const get = req.result.transaction('settings').objectStore('settings').get('app');
+            get.onsuccess = () => resolve(get.result);
+          };
+        }),
+    );
+    expect(stored).toMatchObject({ voice: false, beeps: false, phoneVibration: true });
+
+    // Lying down: a larger countdown (at this 1280 px viewport: from 16 rem up to 22 rem).
+    const size = () => page.getByTestId('countdown').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const normal = await size();
+    await page.getByRole('checkbox', { name: /Lying down/ }).check();
+    await expect.poll(size).toBeGreaterThan(normal * 1.3);
+    expect(errors).toEqual([]);
+  });
 });
