@@ -42,12 +42,43 @@ export interface WallTime {
   second: number;
 }
 
-export function wallTime(epochMs: number, timeZone: string): WallTime {
+/** The wall time by asking Intl directly (≈30 µs a call): the reference the fast path is checked against. */
+export function wallTimeExact(epochMs: number, timeZone: string): WallTime {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(epochMs)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/**
+ * The wall time, fast: the zone's offset is looked up once per UTC week and reused for every
+ * instant in that week, unless the offset differs at the week's two ends (a change inside the
+ * week), where each instant asks Intl itself. Sound as long as a zone never changes its offset
+ * and changes it back within one week, which no zone in the tz database does. Grouping ten years
+ * of sessions is ≈20× faster this way (see tests/bench/history.bench.ts).
+ */
+export function wallTime(epochMs: number, timeZone: string): WallTime {
+  const offset = weekOffset(epochMs, timeZone);
+  if (offset === null) return wallTimeExact(epochMs, timeZone);
+  const d = new Date(Math.floor(epochMs / 1000) * 1000 + offset);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+}
+
+const WEEK_MS = 7 * 86_400_000;
+const weekOffsets = new Map<string, number | null>();
+
+function weekOffset(epochMs: number, timeZone: string): number | null {
+  const week = Math.floor(epochMs / WEEK_MS);
+  const key = `${timeZone}|${week}`;
+  let offset = weekOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetAt(week * WEEK_MS, timeZone);
+    offset = first === offsetAt((week + 1) * WEEK_MS - 1000, timeZone) ? first : null;
+    if (weekOffsets.size >= 5000) weekOffsets.delete(weekOffsets.keys().next().value!);
+    weekOffsets.set(key, offset);
+  }
+  return offset;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -84,7 +115,7 @@ export const weekday = (day: DayKey): number => (dayNumber(day) + 3) % 7;
 
 /** Local wall time minus UTC at an instant, in ms (e.g. +3,600,000 for Berlin in winter). */
 function offsetAt(epochMs: number, timeZone: string): number {
-  const w = wallTime(epochMs, timeZone);
+  const w = wallTimeExact(epochMs, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }

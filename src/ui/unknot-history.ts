@@ -95,9 +95,14 @@ export class UnknotHistory extends LitElement {
   @state() private _deleted: Deleted | null = null;
   @state() private _status = '';
   @state() private _chartRoutine = '';
+  /** Sessions by local day: recomputed only when the sessions or the zone change, not on every click. */
+  private _byDay = new Map<DayKey, Day>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') && this.data) void this._load();
+    if ((changed.has('_history' as keyof UnknotHistory) || changed.has('timeZone')) && this._history) {
+      this._byDay = groupByDay(this._history.sessions, this.timeZone, prescriptionsOf(this._history.routines));
+    }
     if (!this._month.year) {
       const [y, m] = localDay(Date.now(), this.timeZone).split('-').map(Number);
       this._month = { year: y, month: m };
@@ -117,7 +122,7 @@ export class UnknotHistory extends LitElement {
     if (this._error) return html`<h1>History</h1><p role="alert">${this._error}</p>`;
     const h = this._history;
     if (!h) return html`<h1>History</h1><p aria-busy="true">Loading your history…</p>`;
-    const byDay = groupByDay(h.sessions, this.timeZone, prescriptionsOf(h.routines));
+    const byDay = this._byDay;
     const today = localDay(Date.now(), this.timeZone);
     const s = streaks(byDay, today);
     const names = new Map([...h.routines.values()].map((r) => [r.id, r.name]));
