@@ -2,3 +2,4 @@
 export * from './schedule';
 export * from './runner';
 export * from './notify';
+export * from './watch-schedule';

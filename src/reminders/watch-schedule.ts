@@ -1,0 +1,35 @@
+/**
+ * The reminder schedule as the watch would take it (see the proposed REMINDERS_* messages in the
+ * issue-8 report): absolute due instants for the next days plus short labels. Absolute instants
+ * because the watch has only a fixed UTC offset and no time-zone rules: daylight saving stays
+ * here, in occurrences(), and the phone resends the schedule whenever it connects.
+ */
+import type { Reminder } from '../data/schema';
+import { occurrences } from './schedule';
+
+export interface WatchSchedule {
+  /** Short names shown on the watch, at most `maxLabels`, each at most `labelBytes` ASCII bytes. */
+  labels: string[];
+  /** Due instants, oldest first, Unix seconds, each with its label index. */
+  instants: { at: number; label: number }[];
+}
+
+export const WATCH_LIMITS = { days: 14, instants: 64, maxLabels: 8, labelBytes: 14 } as const;
+
+/** ASCII only (the watch font), trimmed to `max` bytes at a word end where possible. */
+export function watchLabel(name: string, max: number = WATCH_LIMITS.labelBytes): string {
+  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/\s+/g, ' ').trim();
+  if (ascii.length <= max) return ascii || 'Routine';
+  const cut = ascii.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut).trim();
+}
+
+export function watchSchedule(reminders: readonly Reminder[], names: ReadonlyMap<string, string>, now: number, timeZone: string): WatchSchedule {
+  const due = occurrences(reminders, now, now + WATCH_LIMITS.days * 86_400_000, timeZone).slice(0, WATCH_LIMITS.instants);
+  const ids = [...new Set(due.map((o) => o.routineId))].slice(0, WATCH_LIMITS.maxLabels);
+  return {
+    labels: ids.map((id) => watchLabel(names.get(id) ?? id)),
+    instants: due.filter((o) => ids.includes(o.routineId)).map((o) => ({ at: Math.floor(o.at / 1000), label: ids.indexOf(o.routineId) })),
+  };
+}
