@@ -21,7 +21,8 @@ test('absolute instants across spring-forward, capped, with short ASCII labels',
     TZ,
   );
   expect(plan.labels).toEqual(['Lying knees-to', 'Seated spinal']);
-  expect(plan.instants).toHaveLength(14 * 4); // 14 days, four times a day
+  // 14 × 24 h from 12:00 CET ends at 13:00 CEST (the clocks went forward): 56 + the 13:00 on the last day.
+  expect(plan.instants).toHaveLength(14 * 4 + 1);
   expect(plan.instants[0]).toEqual({ at: zonedInstant('2026-03-27', '13:00', TZ) / 1000, label: 0 });
   // The 02:30 on the spring-forward night is sent once, at 03:00 local.
   const seated = plan.instants.filter((i) => i.label === 1).map((i) => `${new Date(i.at * 1000).toISOString().slice(0, 10)} ${localClock(i.at * 1000, TZ)}`);
