@@ -26,10 +26,13 @@ export class AppearanceController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener(SETTINGS_CHANGED, this._onChanged);
+    // The player's own switches (unknot-cue-settings) send a patch; large text applies at once there too.
+    window.addEventListener('settings-change', this._onPatch);
   }
 
   hostDisconnected(): void {
     window.removeEventListener(SETTINGS_CHANGED, this._onChanged);
+    window.removeEventListener('settings-change', this._onPatch);
   }
 
   hostUpdated(): void {
@@ -40,4 +43,9 @@ export class AppearanceController implements ReactiveController {
   }
 
   private _onChanged = (e: Event) => applyAppearance((e as CustomEvent<Settings>).detail);
+
+  private _onPatch = (e: Event) => {
+    const patch = (e as CustomEvent<Partial<Settings>>).detail;
+    if (patch && typeof patch.largeText === 'boolean') document.documentElement.toggleAttribute('data-large-text', patch.largeText);
+  };
 }
