@@ -1,0 +1,157 @@
+/**
+ * The BUILT watch files in the REAL interpreter: Espruino's own Linux build (same language
+ * core as the Bangle.js 2 firmware). Only the hardware is stubbed, in Espruino JS: Bangle.buzz,
+ * g, NRF and the battery; timers, Storage, E.CRC32, E.toString and setWatch are Espruino's.
+ * A short routine goes in over 20-byte writes, runs in real time, and is logged, acked, deleted.
+ *
+ * Needs an Espruino binary: set UNKNOT_ESPRUINO_BIN (build: Espruino source, `BOARD=LINUX make`,
+ * then bin/espruino). Skipped without it, so CI without the binary stays green.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, type Routine } from '../../src/routine';
+import {
+  DEFAULT_CUES, GATT, MSG, OUTCOME, STATE, crc32, encodeFrame, encodePlan, helloFrame, parsePhoneMessage, logAckFrame, logRequestFrame, parseWatchMessage,
+  planFrames, startFrame,
+} from '../../watch/protocol';
+import { builtWatch } from './espruino-double';
+import { expectedBuzzes } from './expected';
+
+const BIN = process.env.UNKNOT_ESPRUINO_BIN ?? '';
+
+const short: Routine = {
+  id: 'short', name: 'Short twist', summary: '', prescription: { timesPerDay: 1, when: 'any' }, restBetween: 0,
+  exercises: [{
+    id: 'twist', name: 'Twist', steps: [], sides: ['right', 'left'], grouping: 'alternate', repetitions: 2,
+    setup: 1, move: 1, hold: 1, back: 1, rest: 1, setupLabel: 'Lie down', moveLabel: 'Twist', backLabel: 'Back',
+  }],
+};
+
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+
+/** Espruino JS: hardware stubs that record, the boot loader's steps, then the built app. */
+function prelude(files: { app: string; boot: string }): string {
+  return `
+      var OUT = { buzz: [], notes: [], texts: [], files: [] };
+      function now() { return getTime() * 1000; }
+      var Bangle = { buzz: function (ms, s) { OUT.buzz.push([now(), ms, s]); return Promise.resolve(); }, setUI: function () {} };
+      var g = {};
+      ['reset', 'setColor', 'setFont', 'setFontAlign', 'fillPoly', 'flip'].forEach(function (n) { g[n] = function () { return g; }; });
+      g.clear = function () { OUT.texts = []; return g; };
+      g.drawString = function (s) { OUT.texts.push(String(s)); return g; };
+      var SERVICES;
+      var NRF = {
+        setServices: function (s) { SERVICES = s; },
+        updateServices: function (u) { OUT.notes.push(btoa(E.toString(u[${JSON.stringify(GATT.service)}][${JSON.stringify(GATT.status)}].value))); }
+      };
+      E.getBattery = function () { return 80; };
+      var BTN1 = D0;
+      var bleServices = {}, bleServiceOptions = { uart: true };
+      ${files.boot};
+      NRF.setServices(bleServices, bleServiceOptions);
+      ${files.app};
+      function write(s) { SERVICES[${JSON.stringify(GATT.service)}][${JSON.stringify(GATT.control)}].onWrite({ data: E.toArrayBuffer(atob(s)) }); }
+  `;
+}
+
+/** Runs a script in the Espruino binary (fresh flash in a temp dir) and returns its RESULT object. */
+function runEspruino<T>(script: string, timeout: number): T {
+  const cwd = mkdtempSync(join(tmpdir(), 'unknot-espruino-'));
+  writeFileSync(join(cwd, 'run.js'), script);
+  // Espruino's REPL reads stdin; keep it open (input '') and let quit() end the run.
+  const stdout = execFileSync(BIN, ['run.js'], { cwd, input: '', timeout, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // The REPL prompt and a terminal escape may come before it on the same line.
+  const line = stdout.split('\n').find((l) => l.includes('RESULT {'));
+  expect(line, `no RESULT line; Espruino said:\n${stdout.slice(-2000)}`).toBeDefined();
+  return JSON.parse(line!.slice(line!.indexOf('RESULT {') + 7)) as T;
+}
+
+describe.skipIf(!BIN || !existsSync(BIN))('the built watch file in the real Espruino interpreter', () => {
+  it('runs a whole session: plan in, every buzz in order and never early, log written, acked, deleted', { timeout: 60_000 }, async () => {
+    const files = await builtWatch();
+    const timeline = compile(short);
+    const plan = encodePlan(timeline);
+    const planId = crc32(plan);
+    const START_DELAY = 1000;
+    const script = `
+      ${prelude(files)}
+      ${JSON.stringify([helloFrame(), ...planFrames(plan, 20)].map(b64))}.forEach(write);
+      var T0 = now() + ${START_DELAY};
+      write(${JSON.stringify(b64(startFrame(planId, START_DELAY)))});
+      setTimeout(function () {
+        write(${JSON.stringify(b64(logRequestFrame()))});
+        OUT.files.push(require('Storage').list(/^unknot/));
+        write(${JSON.stringify(b64(logAckFrame(1)))});
+        write(${JSON.stringify(b64(logRequestFrame()))});
+        OUT.files.push(require('Storage').list(/^unknot/));
+        print('RESULT ' + JSON.stringify({ t0: T0, out: OUT }));
+        quit();
+      }, ${timeline.totalMs + START_DELAY + 3000});
+    `;
+    const { t0, out } = runEspruino<{ t0: number; out: { buzz: number[][]; notes: string[]; files: string[][] } }>(script, 50_000);
+
+    const expected = expectedBuzzes(timeline, t0, DEFAULT_CUES);
+    expect(out.buzz.map(([, ms, s]) => [ms, s])).toEqual(expected.map((b) => [b.ms, b.strength]));
+    const late = out.buzz.map(([at], i) => at - expected[i].at);
+    expect(Math.min(...late)).toBeGreaterThan(-2); // never before its time
+    console.log(`real Espruino ${timeline.totalMs / 1000} s session: ${late.length} pulses, lateness ms ${late.map((l) => l.toFixed(1)).join(' ')}`);
+
+    const msgs = out.notes.map((n) => parseWatchMessage(Uint8Array.from(Buffer.from(n, 'base64'))));
+    expect(msgs.every((m) => m.error === 0)).toBe(true);
+    expect(msgs[0].hello).toMatchObject({ protocol: 1, firmware: expect.stringMatching(/^2v/) });
+    expect(msgs.find((m) => m.status?.re === MSG.PLAN_COMMIT)?.status).toMatchObject({ error: 0, state: STATE.LOADED, planId });
+    expect(msgs.filter((m) => m.status?.state === STATE.DONE)).not.toHaveLength(0);
+    const logs = msgs.filter((m) => m.type === MSG.LOG_ENTRY || m.type === MSG.LOG_NONE);
+    expect(logs.map((m) => m.type)).toEqual([MSG.LOG_ENTRY, MSG.LOG_NONE]);
+    expect(logs[0].log).toMatchObject({ id: 1, planId, outcome: OUTCOME.DONE, activeS: timeline.totalMs / 1000 });
+    expect(out.files[0]).toContain('unknot.log.1');
+    expect(out.files[1]).not.toContain('unknot.log.1');
+    expect(out.files[1]).toEqual(expect.arrayContaining(['unknot.plan', 'unknot.json']));
+  });
+
+  it('answers 2,000 random and mutated frames with the right error and never throws', { timeout: 120_000 }, async () => {
+    const files = await builtWatch();
+    const plan = encodePlan(compile(short));
+    const valid = [helloFrame(), startFrame(crc32(plan), 0), logRequestFrame(), ...planFrames(plan, 20)];
+    let seed = 5;
+    const r = (n: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed % n;
+    };
+    const frames: Uint8Array[] = [];
+    for (let i = 0; i < 2000; i++) {
+      if (i % 3 === 0) frames.push(Uint8Array.from({ length: r(24) }, () => r(256)).map((b, j) => (j === 0 && r(2) ? 1 : b)));
+      else if (i % 3 === 1) {
+        const f = valid[r(valid.length)].slice();
+        f[r(f.length)] ^= 1 << r(8);
+        frames.push(f);
+      } else frames.push(encodeFrame(1 + r(0x0d), Uint8Array.from({ length: r(16) }, () => r(256))));
+    }
+    const script = `
+      ${prelude(files)}
+      var FRAMES = ${JSON.stringify(frames.map(b64))};
+      var replies = [], thrown = [];
+      FRAMES.forEach(function (f, i) {
+        var before = OUT.notes.length;
+        try { write(f); } catch (e) { thrown.push(i + ': ' + e); }
+        replies.push(OUT.notes.slice(before));
+      });
+      print('RESULT ' + JSON.stringify({ replies: replies, thrown: thrown }));
+      quit();
+    `;
+    const { replies, thrown } = runEspruino<{ replies: string[][]; thrown: string[] }>(script, 110_000);
+    expect(thrown).toEqual([]);
+    let bad = 0;
+    frames.forEach((f, i) => {
+      const expected = parsePhoneMessage(f);
+      if (!expected.error) return;
+      bad++;
+      const got = replies[i].map((n) => parseWatchMessage(Uint8Array.from(Buffer.from(n, 'base64'))).status);
+      expect(got, `frame ${i}`).toEqual([expect.objectContaining({ error: expected.error, re: f.length > 1 ? f[1] : 0 })]);
+    });
+    expect(bad).toBeGreaterThan(1000);
+  });
+});
