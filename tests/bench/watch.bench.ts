@@ -18,6 +18,7 @@ import { BUILT_INS, compile, type Routine, type Timeline } from '../../src/routi
 import { DEFAULT_CUES, crc32, encodePlan, planFrames, startFrame } from '../../watch/protocol';
 import { EspruinoDouble, builtWatch, type DoubleOptions } from '../watch/espruino-double';
 import { expectedInstants } from '../watch/expected';
+import { ESPRUINO_BIN, b64, prelude, runEspruino } from '../watch/espruino-real';
 import { percentile } from './stats';
 
 const DRAW_COST_MS = 20;
@@ -38,22 +39,43 @@ function routine(reps: number, d: { setup: number; move: number; hold: number; b
 }
 
 /** 50 repetitions of 24 s + 10 s setup − 2 s: 20 min 8 s. */
-const TWENTY_MIN = compile(routine(50, { setup: 10, move: 3, hold: 5, back: 3, rest: 2 }));
+export const TWENTY_MIN = compile(routine(50, { setup: 10, move: 3, hold: 5, back: 3, rest: 2 }));
 /** A dense 64 s plan: 7 repetitions of 9 s, ~60 cues. */
-const ONE_MIN = compile(routine(7, { setup: 2, move: 1, hold: 2, back: 1, rest: 1 }));
+export const ONE_MIN = compile(routine(7, { setup: 2, move: 1, hold: 2, back: 1, rest: 1 }));
 
-/** Lateness of each cue instant's first pulse (ms): what the double recorded vs the plan. */
-function errors(t: Timeline, watch: EspruinoDouble, t0: number): number[] {
+/** Lateness of each cue instant's first pulse (ms): the recorded buzzes vs the plan. */
+function errors(t: Timeline, buzzes: { at: number }[], t0: number): number[] {
   const plan = expectedInstants(t, DEFAULT_CUES);
   const pulses = plan.reduce((n, i) => n + i.pulses.length, 0);
-  if (watch.buzzes.length !== pulses) throw new Error(`expected ${pulses} pulses, got ${watch.buzzes.length}`);
+  if (buzzes.length !== pulses) throw new Error(`expected ${pulses} pulses, got ${buzzes.length}`);
   const out: number[] = [];
   let k = 0;
   for (const i of plan) {
-    out.push(watch.buzzes[k].at - t0 - i.at);
+    out.push(buzzes[k].at - t0 - i.at);
     k += i.pulses.length;
   }
   return out;
+}
+
+/** Both schedulers in the real Espruino interpreter at once (two processes), real clock. */
+export async function inEspruino(t: Timeline): Promise<[number[], number[]]> {
+  const files = await builtWatch();
+  const plan = encodePlan(t);
+  const wait = Math.round(t.totalMs * 1.1) + START_DELAY_MS + 3000;
+  const finish = `setTimeout(function () { print('RESULT ' + JSON.stringify({ t0: T0, buzz: OUT.buzz })); quit(); }, ${wait});`;
+  const watch = `${prelude(files, DRAW_COST_MS)}
+    ${JSON.stringify(planFrames(plan, 20).map(b64))}.forEach(write);
+    var T0 = now() + ${START_DELAY_MS};
+    write(${JSON.stringify(b64(startFrame(crc32(plan), START_DELAY_MS)))});
+    ${finish}`;
+  const naive = `${prelude({ app: '', boot: '' }, DRAW_COST_MS)}
+    var CUES = ${JSON.stringify(expectedInstants(t, DEFAULT_CUES))}, START = ${START_DELAY_MS};
+    var T0 = now() + START;
+    ${NAIVE}
+    ${finish}`;
+  type R = { t0: number; buzz: number[][] };
+  const [w, n] = await Promise.all([runEspruino<R>(watch, wait + 60_000), runEspruino<R>(naive, wait + 60_000)]);
+  return [w, n].map((r) => errors(t, r.buzz.map(([at]) => ({ at })), r.t0)) as [number[], number[]];
 }
 
 const START_DELAY_MS = 500;
@@ -66,7 +88,7 @@ async function runWatch(t: Timeline, opts: DoubleOptions): Promise<number[]> {
   watch.write(startFrame(crc32(plan), START_DELAY_MS));
   await finish(watch, t, opts);
   lateness.push(...watch.timerLateness);
-  return errors(t, watch, t0);
+  return errors(t, watch.buzzes, t0);
 }
 
 /** Host timer lateness seen in the real-clock runs (the machine may be shared and busy). */
@@ -106,10 +128,10 @@ async function runNaive(t: Timeline, opts: DoubleOptions): Promise<number[]> {
   watch.run(NAIVE, 'naive.js');
   await finish(watch, t, opts);
   lateness.push(...watch.timerLateness);
-  return errors(t, watch, t0);
+  return errors(t, watch.buzzes, t0);
 }
 
-function row(name: string, e: number[]): string {
+export function row(name: string, e: number[]): string {
   const tenth = Math.max(1, Math.floor(e.length / 10));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const drift = mean(e.slice(-tenth)) - mean(e.slice(0, tenth));
@@ -140,6 +162,14 @@ export default async function bench(): Promise<void> {
   console.log('  ' + row('baseline (setTimeout chain)', realNaive));
   console.log(`  p99 ratio baseline/watch: ${(percentile(realNaive, 99) / Math.max(0.1, percentile(realWatch, 99))).toFixed(1)}×`);
   console.log(`  host timer lateness in these runs (the floor for any scheduler here): p50 ${percentile(lateness, 50).toFixed(1)} ms, p99 ${percentile(lateness, 99).toFixed(1)} ms, n=${lateness.length}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+
+  if (ESPRUINO_BIN) {
+    console.log(`\nREAL Espruino 2v29 interpreter (Linux build), real clock, ${(realPlan.totalMs / 1000).toFixed(0)} s plan, redraw ${DRAW_COST_MS} ms, both at once in two processes:`);
+    const [ew, en] = await inEspruino(realPlan);
+    console.log('  ' + row('unknot.app.js (from session start)', ew));
+    console.log('  ' + row('baseline (setTimeout chain)', en));
+    console.log(`  p99 ratio baseline/watch: ${(percentile(en, 99) / Math.max(0.1, percentile(ew, 99))).toFixed(1)}×`);
+  } else console.log('\n(real Espruino interpreter: set UNKNOT_ESPRUINO_BIN to measure in it too)');
 
   const seeded = (seed: number) => () => {
     seed = (seed * 1103515245 + 12345) >>> 0;

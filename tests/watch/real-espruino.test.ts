@@ -7,20 +7,16 @@
  * Needs an Espruino binary: set UNKNOT_ESPRUINO_BIN (build: Espruino source, `BOARD=LINUX make`,
  * then bin/espruino). Skipped without it, so CI without the binary stays green.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, type Routine } from '../../src/routine';
 import {
-  DEFAULT_CUES, GATT, MSG, OUTCOME, STATE, crc32, encodeFrame, encodePlan, helloFrame, parsePhoneMessage, logAckFrame, logRequestFrame, parseWatchMessage,
+  DEFAULT_CUES, MSG, OUTCOME, STATE, crc32, encodeFrame, encodePlan, helloFrame, parsePhoneMessage, logAckFrame, logRequestFrame, parseWatchMessage,
   planFrames, startFrame,
 } from '../../watch/protocol';
 import { builtWatch } from './espruino-double';
 import { expectedBuzzes } from './expected';
+import { ESPRUINO_BIN, b64, prelude, runEspruino } from './espruino-real';
 
-const BIN = process.env.UNKNOT_ESPRUINO_BIN ?? '';
 
 const short: Routine = {
   id: 'short', name: 'Short twist', summary: '', prescription: { timesPerDay: 1, when: 'any' }, restBetween: 0,
@@ -30,46 +26,7 @@ const short: Routine = {
   }],
 };
 
-const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-
-/** Espruino JS: hardware stubs that record, the boot loader's steps, then the built app. */
-function prelude(files: { app: string; boot: string }): string {
-  return `
-      var OUT = { buzz: [], notes: [], texts: [], files: [] };
-      function now() { return getTime() * 1000; }
-      var Bangle = { buzz: function (ms, s) { OUT.buzz.push([now(), ms, s]); return Promise.resolve(); }, setUI: function () {} };
-      var g = {};
-      ['reset', 'setColor', 'setFont', 'setFontAlign', 'fillPoly', 'flip'].forEach(function (n) { g[n] = function () { return g; }; });
-      g.clear = function () { OUT.texts = []; return g; };
-      g.drawString = function (s) { OUT.texts.push(String(s)); return g; };
-      var SERVICES;
-      var NRF = {
-        setServices: function (s) { SERVICES = s; },
-        updateServices: function (u) { OUT.notes.push(btoa(E.toString(u[${JSON.stringify(GATT.service)}][${JSON.stringify(GATT.status)}].value))); }
-      };
-      E.getBattery = function () { return 80; };
-      var BTN1 = D0;
-      var bleServices = {}, bleServiceOptions = { uart: true };
-      ${files.boot};
-      NRF.setServices(bleServices, bleServiceOptions);
-      ${files.app};
-      function write(s) { SERVICES[${JSON.stringify(GATT.service)}][${JSON.stringify(GATT.control)}].onWrite({ data: E.toArrayBuffer(atob(s)) }); }
-  `;
-}
-
-/** Runs a script in the Espruino binary (fresh flash in a temp dir) and returns its RESULT object. */
-function runEspruino<T>(script: string, timeout: number): T {
-  const cwd = mkdtempSync(join(tmpdir(), 'unknot-espruino-'));
-  writeFileSync(join(cwd, 'run.js'), script);
-  // Espruino's REPL reads stdin; keep it open (input '') and let quit() end the run.
-  const stdout = execFileSync(BIN, ['run.js'], { cwd, input: '', timeout, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  // The REPL prompt and a terminal escape may come before it on the same line.
-  const line = stdout.split('\n').find((l) => l.includes('RESULT {'));
-  expect(line, `no RESULT line; Espruino said:\n${stdout.slice(-2000)}`).toBeDefined();
-  return JSON.parse(line!.slice(line!.indexOf('RESULT {') + 7)) as T;
-}
-
-describe.skipIf(!BIN || !existsSync(BIN))('the built watch file in the real Espruino interpreter', () => {
+describe.skipIf(!ESPRUINO_BIN)('the built watch file in the real Espruino interpreter', () => {
   it('runs a whole session: plan in, every buzz in order and never early, log written, acked, deleted', { timeout: 60_000 }, async () => {
     const files = await builtWatch();
     const timeline = compile(short);
@@ -91,7 +48,7 @@ describe.skipIf(!BIN || !existsSync(BIN))('the built watch file in the real Espr
         quit();
       }, ${timeline.totalMs + START_DELAY + 3000});
     `;
-    const { t0, out } = runEspruino<{ t0: number; out: { buzz: number[][]; notes: string[]; files: string[][] } }>(script, 50_000);
+    const { t0, out } = await runEspruino<{ t0: number; out: { buzz: number[][]; notes: string[]; files: string[][] } }>(script, 50_000);
 
     const expected = expectedBuzzes(timeline, t0, DEFAULT_CUES);
     expect(out.buzz.map(([, ms, s]) => [ms, s])).toEqual(expected.map((b) => [b.ms, b.strength]));
@@ -142,7 +99,7 @@ describe.skipIf(!BIN || !existsSync(BIN))('the built watch file in the real Espr
       print('RESULT ' + JSON.stringify({ replies: replies, thrown: thrown }));
       quit();
     `;
-    const { replies, thrown } = runEspruino<{ replies: string[][]; thrown: string[] }>(script, 110_000);
+    const { replies, thrown } = await runEspruino<{ replies: string[][]; thrown: string[] }>(script, 110_000);
     expect(thrown).toEqual([]);
     let bad = 0;
     frames.forEach((f, i) => {
