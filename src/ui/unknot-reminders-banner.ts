@@ -2,7 +2,6 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../data/api';
-import type { Settings } from '../data/schema';
 import { ReminderRunner, browserNotifyEnv, notifyReminder, type Occurrence } from '../reminders/index';
 import { dataContext } from './data-context';
 import { sharedStyles } from './shared-styles';
@@ -78,14 +77,16 @@ export class UnknotRemindersBanner extends LitElement {
     try {
       const [settings, routines] = await Promise.all([data.settings.get(), data.routines.list()]);
       this._names = new Map(routines.map((r) => [r.routine.id, r.routine.name]));
-      this._runner.set(settings.reminders);
+      // A deleted routine's reminder stays stored (undo brings it back) but does not ring.
+      this._runner.set(settings.reminders.filter((r) => this._names.has(r.routineId)));
       this._runner.start();
     } catch (e) {
       console.warn('Unknot: reminders are off, the settings could not be read.', e);
     }
   }
 
-  private _onSettings = (e: Event) => this._runner.set((e as CustomEvent<Settings>).detail.reminders);
+  // Re-read routines too: one may have been added or deleted since.
+  private _onSettings = () => this.data && void this._load(this.data);
   private _onVisible = () => document.visibilityState === 'visible' && this._runner.check();
 
   private async _onDue(o: Occurrence): Promise<void> {
