@@ -21,7 +21,8 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Every in-app URL (/, /routine/:id, /play/:id, /edit, /history, /settings) is the same shell;
-// the router picks the view. Files (anything with an extension) are not navigations to the shell.
+// the router picks the view. A last segment with a dot is a file, not a view (routine ids are
+// [a-z0-9-], src/routine/validate.ts), so a missing file is a 404, not the shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/\/[^/]+\.[^/]+$/] }));
 
 // A tapped reminder (src/reminders/notify.ts) opens the app. An open window is only focused,

@@ -86,15 +86,16 @@ async function medianScores(url: string): Promise<Record<string, number>> {
 /** Ms from navigation start until the library lists every built-in routine. */
 async function timeToList(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
-  const at = await page.waitForFunction(
-    (n) => {
-      const lib = document.querySelector('unknot-app')?.shadowRoot?.querySelector('unknot-library');
-      return (lib?.shadowRoot?.querySelectorAll('h2').length ?? 0) >= n ? performance.now() : false;
-    },
-    BUILT_INS.length,
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return (await at.jsonValue()) as number;
+  const listed = (n: number) => {
+    const lib = document.querySelector('unknot-app')?.shadowRoot?.querySelector('unknot-library');
+    return (lib?.shadowRoot?.querySelectorAll('h2').length ?? 0) >= n ? performance.now() : false;
+  };
+  try {
+    const at = await page.waitForFunction(listed, BUILT_INS.length, { polling: 'raf', timeout: 30_000 });
+    return (await at.jsonValue()) as number;
+  } catch (e) {
+    throw new Error(`${url}: the library never listed the ${BUILT_INS.length} built-in routines (${String(e)})`);
+  }
 }
 
 /** A fresh browser per run: a cold start of the app, not a tab in a warm one. */
