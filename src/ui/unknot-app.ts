@@ -8,6 +8,10 @@ import { dataContext } from './data-context';
 import { openUnknotDb, type UnknotData } from '../data/index';
 import './unknot-library';
 import './unknot-routine-detail';
+import './unknot-routine-editor';
+import './unknot-data-status';
+import { dataRoutineSource } from './data-routine-source';
+import type { DataEvent } from '../data/api';
 import './unknot-install-button';
 import './unknot-update-prompt';
 import { APP_VERSION } from '../pwa/build-info';
@@ -106,10 +110,25 @@ export class UnknotApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    openUnknotDb().then(
+    openUnknotDb({ onEvent: (e) => (this._dataEvent = e) }).then(
       (data) => (this.data = data),
-      (e: unknown) => console.warn('Unknot: the database could not be opened; history is off.', e),
+      (e: unknown) => {
+        this._dataError = (e as Error).message;
+        console.warn('Unknot: the database could not be opened; history is off.', e);
+      },
     );
+  }
+
+  /** What the data layer last reported (another tab, a closed database), for unknot-data-status. */
+  @state() private _dataEvent: DataEvent | null = null;
+  @state() private _dataError = '';
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('data') && this.data) {
+      this.routineSource = dataRoutineSource(this.data); // the user's routines, from the database
+      this.data.on((e) => (this._dataEvent = e));
+      if (this._dataEvent?.type === 'blocked') this._dataEvent = null; // the other tab let go
+    }
   }
 
   override render() {
@@ -126,6 +145,7 @@ export class UnknotApp extends LitElement {
         </nav>
         <unknot-install-button></unknot-install-button>
       </header>
+      <unknot-data-status .event=${this._dataEvent} .openError=${this._dataError}></unknot-data-status>
       <unknot-reminders-banner></unknot-reminders-banner>
       <main id="main">${this._view(route)}</main>
       <footer class="muted">Unknot <span data-version>${APP_VERSION}</span></footer>
@@ -137,6 +157,8 @@ export class UnknotApp extends LitElement {
     switch (route.name) {
       case 'library':
         return html`<unknot-library></unknot-library>`;
+      case 'edit':
+        return html`<unknot-routine-editor .routineId=${route.id}></unknot-routine-editor>`;
       case 'routine':
         return html`<unknot-routine-detail .routineId=${route.id}></unknot-routine-detail>`;
       case 'play':

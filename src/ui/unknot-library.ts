@@ -1,9 +1,12 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { compile, formatDuration, formatPrescription, type Routine } from '../routine/index';
 import { routineSourceContext, type RoutineSource } from './app-context';
 import { sharedStyles } from './shared-styles';
+import { ROUTINES_CHANGED } from './navigate';
+import './unknot-routine-undo';
+import './unknot-data-transfer';
 
 /** The routine library: every routine with how often it is meant to be done and how long it takes. */
 @customElement('unknot-library')
@@ -33,18 +36,28 @@ export class UnknotLibrary extends LitElement {
       p {
         margin: 0.25rem 0;
       }
+      unknot-data-transfer {
+        margin-top: 1.5rem;
+      }
     `,
   ];
 
   @consume({ context: routineSourceContext, subscribe: true })
+  @property({ attribute: false }) // reactive, so willUpdate sees the database's source replace the built-ins
   routineSource?: RoutineSource;
 
   @state() private _routines: Routine[] | null = null;
   @state() private _error = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._load();
+  constructor() {
+    super();
+    // Undo, import and the editor change the list; re-read it when they say so.
+    this.addEventListener(ROUTINES_CHANGED, () => void this._load());
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // The built-ins first, then (once the database is open) the user's routines too.
+    if (changed.has('routineSource')) void this._load();
   }
 
   private async _load(): Promise<void> {
@@ -60,6 +73,8 @@ export class UnknotLibrary extends LitElement {
     if (!this._routines) return html`<p aria-busy="true">Loading routines…</p>`;
     return html`
       <h1>Routines</h1>
+      <p><a class="button" href="/edit">New routine</a></p>
+      <unknot-routine-undo></unknot-routine-undo>
       <ul aria-label="Routines">
         ${this._routines.map(
           (r) => html`<li>
@@ -71,6 +86,7 @@ export class UnknotLibrary extends LitElement {
           </li>`,
         )}
       </ul>
+      <unknot-data-transfer></unknot-data-transfer>
     `;
   }
 }

@@ -6,6 +6,7 @@ import { routineSourceContext, type RoutineSource } from './app-context';
 import { sharedStyles } from './shared-styles';
 import './unknot-safety-note';
 import './unknot-timeline-view';
+import './unknot-routine-actions';
 
 /** One routine: how to do it, how long it takes, and where every buzz will come. */
 @customElement('unknot-routine-detail')
@@ -44,6 +45,7 @@ export class UnknotRoutineDetail extends LitElement {
   @property() routineId = '';
 
   @consume({ context: routineSourceContext, subscribe: true })
+  @property({ attribute: false }) // reactive, so willUpdate sees the database's source replace the built-ins
   routineSource?: RoutineSource;
 
   @state() private _routine: Routine | null | undefined = undefined;
@@ -73,6 +75,7 @@ export class UnknotRoutineDetail extends LitElement {
       </dl>
       <div class="actions">
         <a class="button primary" href="/play/${encodeURIComponent(r.id)}">Start</a>
+        <unknot-routine-actions .routineId=${r.id} @routines-changed=${() => this._load()}></unknot-routine-actions>
       </div>
       <unknot-safety-note></unknot-safety-note>
       ${r.exercises.map(
