@@ -27,13 +27,14 @@ export interface CueOutputs {
   vibrator?: Vibrator;
 }
 
-type SynthLike = Pick<SpeechSynthesis, 'speak' | 'cancel'>;
+type SynthLike = Pick<SpeechSynthesis, 'speak' | 'cancel' | 'speaking' | 'pending'>;
 
 /** speechSynthesis. A new phrase cuts the old one off, so speech never falls behind the timeline. */
 export function speechSpeaker(synth: SynthLike, Utterance: new (text: string) => SpeechSynthesisUtterance): Speaker {
   return {
     say(text) {
-      synth.cancel();
+      // cancel() is a call into the browser that can take milliseconds: only when needed.
+      if (synth.speaking || synth.pending) synth.cancel();
       synth.speak(new Utterance(text));
     },
     cancel: () => synth.cancel(),

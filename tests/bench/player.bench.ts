@@ -94,6 +94,12 @@ export default async function bench(): Promise<void> {
     const tick = probe.player.map((p) => p.lateMs);
     const outputs = probe.player.map((p, i) => player[i] - p.lateMs);
     console.log(`  of which timer lateness: median ${fmt(median(tick))} · p99 ${fmt(percentile(tick, 99))}; outputs + dispatch: median ${fmt(median(outputs))} · p99 ${fmt(percentile(outputs, 99))}`);
+    const worst = probe.player
+      .map((p, i) => ({ p, err: player[i], out: player[i] - p.lateMs }))
+      .sort((a, b) => b.err - a.err)
+      .slice(0, 3)
+      .map((w) => `${w.p.atMs} ms ${w.p.types.join('+') || 'count'} (timer ${fmt(w.p.lateMs)}, outputs ${fmt(w.out)})`);
+    console.log(`  worst: ${worst.join('; ')}`);
     console.log(
       `ratio player/baseline: median ${(median(player) / median(naive)).toFixed(2)}× · p99 ${(percentile(player, 99) / percentile(naive, 99)).toFixed(2)}×`,
     );

@@ -3,15 +3,26 @@ import { navigatorVibrator, speechSpeaker, webAudioBeeper } from '../../src/play
 import { TONES } from '../../src/player/vocabulary';
 
 describe('browser output adapters', () => {
-  it('speech cuts off the previous phrase before speaking', () => {
+  it('speech cuts off a phrase still speaking before the next one, and only then', () => {
     const calls: string[] = [];
     class Utterance {
       constructor(readonly text: string) {}
     }
-    const synth = { cancel: () => calls.push('cancel'), speak: (u: SpeechSynthesisUtterance) => calls.push(`speak ${u.text}`) };
+    const synth = {
+      speaking: false,
+      pending: false,
+      cancel: () => calls.push('cancel'),
+      speak: (u: SpeechSynthesisUtterance) => {
+        calls.push(`speak ${u.text}`);
+        synth.speaking = true;
+      },
+    };
     const speaker = speechSpeaker(synth, Utterance as unknown as typeof SpeechSynthesisUtterance);
-    speaker.say('Switch sides.');
-    expect(calls).toEqual(['cancel', 'speak Switch sides.']);
+    speaker.say('Twist right. Hold 5 seconds.');
+    speaker.say('3');
+    synth.speaking = false;
+    speaker.say('2');
+    expect(calls).toEqual(['speak Twist right. Hold 5 seconds.', 'cancel', 'speak 3', 'speak 2']);
   });
 
   it('beeps schedule one oscillator per tone, back to back with their gaps, once unlocked', () => {
