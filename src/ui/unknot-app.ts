@@ -21,6 +21,9 @@ import './unknot-report';
 import './unknot-reminders-settings';
 import './unknot-reminders-banner';
 import { AppearanceController } from './appearance-controller';
+import { watchLinkContext } from './watch-link-context';
+import { WatchLink, bluetoothOf, browserPlans } from '../watch-link/index';
+import './unknot-watch-panel';
 
 /**
  * The app shell: header, navigation and the view for the current URL. It provides the
@@ -108,10 +111,17 @@ export class UnknotApp extends LitElement {
   @state()
   data: UnknotData | undefined = undefined;
 
+  /** The one watch link: it outlives views, so a session on the wrist is followed from any screen. */
+  @provide({ context: watchLinkContext })
+  watchLink: WatchLink = new WatchLink(bluetoothOf(), { plans: browserPlans() });
+
   override connectedCallback(): void {
     super.connectedCallback();
     openUnknotDb({ onEvent: (e) => (this._dataEvent = e) }).then(
-      (data) => (this.data = data),
+      (data) => {
+        this.data = data;
+        this.watchLink.data = data; // watch sessions sync into history from now on
+      },
       (e: unknown) => {
         this._dataError = (e as Error).message;
         console.warn('Unknot: the database could not be opened; history is off.', e);
@@ -168,7 +178,7 @@ export class UnknotApp extends LitElement {
       case 'report':
         return html`<unknot-report></unknot-report>`;
       case 'settings':
-        return html`<unknot-reminders-settings></unknot-reminders-settings>`;
+        return html`<unknot-reminders-settings></unknot-reminders-settings><unknot-watch-panel></unknot-watch-panel>`;
       default:
         return html`<section class="card">
           <h1>Page not found</h1>

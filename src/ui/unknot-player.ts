@@ -12,6 +12,10 @@ import { sharedStyles } from './shared-styles';
 import './unknot-player-display';
 import './unknot-pain-scale';
 import './unknot-cue-settings';
+import './unknot-watch-panel';
+import './unknot-watch-session';
+import { buzzesAlert, type WatchLink } from '../watch-link/index';
+import { watchLinkContext } from './watch-link-context';
 
 /** The parts of the data layer the player uses. */
 export type PlayerData = Pick<UnknotData, 'sessions' | 'settings'>;
@@ -74,6 +78,14 @@ export class UnknotPlayer extends LitElement {
   @state() private _painAfter: number | undefined = undefined;
   @state() private _announcement = '';
   @state() private _save: SaveState = 'unsaved';
+
+  /** The watch link: with the Unknot module the session can run on the wrist instead. */
+  @consume({ context: watchLinkContext, subscribe: true })
+  @property({ attribute: false })
+  link?: WatchLink;
+
+  /** The session runs on the watch: the phone's own player stays idle and emits nothing. */
+  @state() private _onWatch = false;
   private _timeline: Timeline | null = null;
   private _sessionId = '';
   private _startedAt = 0;
@@ -132,6 +144,19 @@ export class UnknotPlayer extends LitElement {
   }
 
   private _renderBefore() {
+    // One template for both modes, so the watch session element keeps its state when it starts.
+    return html`
+      <unknot-watch-session
+        .routine=${this._routine}
+        .timeline=${this._timeline}
+        @watch-session-start=${() => (this._onWatch = true)}
+      ></unknot-watch-session>
+      ${this._onWatch ? nothing : this._renderPhoneStart()}
+      <unknot-watch-panel></unknot-watch-panel>
+    `;
+  }
+
+  private _renderPhoneStart() {
     return html`
       <section class="card">
         <unknot-pain-scale
@@ -194,6 +219,9 @@ export class UnknotPlayer extends LitElement {
   };
 
   private _onEmission(e: CueEmission): void {
+    // A watch without the module: the phone keeps the time and alerts the wrist (less precise).
+    const link = this.link;
+    if (link?.connected && link.kind === 'alert' && buzzesAlert(e)) link.alert().catch(() => undefined);
     if (e.types.length === 0 && !e.speech) return; // a 3-2-1 with the voice off: nothing happened
     this.dispatchEvent(new CustomEvent<CueEmission>('unknot-cue', { detail: e, bubbles: true, composed: true }));
     // Milestones only: a new side, a finished repetition. Never the seconds.

@@ -42,3 +42,28 @@ export function watchCues(s: Pick<Settings, 'cuePatterns' | 'cueStrength'>): Cue
   };
   return cuesValid(cues) ? cues : DEFAULT_CUES;
 }
+
+/** The choices offered for each watch cue: pulse count and length. */
+export const PATTERN_CHOICES = [
+  { label: 'Off', count: 0, long: false },
+  { label: '1 short', count: 1, long: false },
+  { label: '2 short', count: 2, long: false },
+  { label: '3 short', count: 3, long: false },
+  { label: '1 long', count: 1, long: true },
+  { label: '2 long', count: 2, long: true },
+  { label: '3 long', count: 3, long: true },
+] as const;
+
+/** The phone's ms pattern for a choice (on, off, on...), shared with the phone's vibration. */
+export function patternFor(count: number, long: boolean): number[] {
+  const on = long ? 600 : 200;
+  return Array.from({ length: Math.max(0, count * 2 - 1) }, (_, i) => (i % 2 ? 200 : on));
+}
+
+/** Index in PATTERN_CHOICES of a stored pattern (its pulse count and whether the first is long). */
+export function choiceOf(pattern: readonly number[]): number {
+  const on = pattern.filter((_, i) => i % 2 === 0);
+  const count = Math.min(3, on.length);
+  const i = PATTERN_CHOICES.findIndex((c) => c.count === count && (count === 0 || c.long === on[0] >= LONG_FROM_MS));
+  return Math.max(0, i);
+}

@@ -3,9 +3,9 @@ export { WatchLink, type LinkData, type LinkOptions, type UploadResult } from '.
 export { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './connection';
 export { GattQueue, LinkError } from './queue';
 export { ALERT_HIGH, IMMEDIATE_ALERT, NORDIC_UART, REQUEST_OPTIONS, UNSUPPORTED_MESSAGE, bluetoothOf, bytesOf } from './ble';
-export { watchCues, WATCH_CUE_NAMES, WATCH_CUE_SOURCES } from './cues';
+export { watchCues, choiceOf, patternFor, PATTERN_CHOICES, WATCH_CUE_NAMES, WATCH_CUE_SOURCES } from './cues';
 export { watchErrorText } from './errors';
-export { findRoutine, localPlans, memoryPlans, planIdOfRoutine, sessionFromLog, sessionIdOf, type PlanMemory } from './log-sync';
+export { browserPlans, findRoutine, localPlans, memoryPlans, planIdOfRoutine, sessionFromLog, sessionIdOf, type PlanMemory } from './log-sync';
 export { mirrorSnapshot } from './mirror';
-export { installCommands, installModule, type InstallFile, type InstallProgress } from './installer';
+export { installCommands, installModule, loadInstallFiles, LOAD_LINE, type InstallFile, type InstallProgress } from './installer';
 export { buzzesAlert } from './alert';

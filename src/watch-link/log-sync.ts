@@ -72,3 +72,12 @@ export function sessionFromLog(e: LogEntry, routine: Routine): SessionInput {
     source: 'watch',
   };
 }
+
+/** localStorage where the page may use it, else memory only (private modes that forbid storage). */
+export function browserPlans(): PlanMemory {
+  try {
+    return localPlans(globalThis.localStorage);
+  } catch {
+    return memoryPlans();
+  }
+}

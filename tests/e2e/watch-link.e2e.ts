@@ -1,0 +1,238 @@
+/**
+ * The watch link in the BUILT app, in real headless Chromium, through Chromium's own Bluetooth
+ * emulation (CDP). The emulated peripheral's control writes run the REAL built watch module
+ * (dist/watch/unknot.*.js) under the Espruino double on a fake watch clock the test moves; what
+ * the watch notifies reaches the page by held reads (tests/support/ble-peripheral.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../support/chromium';
+import { serveDist, type Served } from '../support/serve';
+import { EmulatedBangle, installHeldReads, type PeripheralOptions } from '../support/ble-peripheral';
+import { EspruinoConsole } from '../support/espruino-console';
+import { EspruinoDouble } from '../watch/espruino-double';
+import { expectedBuzzes } from '../watch/expected';
+import { BUILT_INS, compile, type Routine } from '../../src/routine/index';
+import { DEFAULT_SETTINGS, type SessionRecord } from '../../src/data/schema';
+import { ERR, STATE, encodePlan, parseWatchMessage } from '../../watch/protocol';
+import type { CueEmission } from '../../src/player/index';
+import { watchCues } from '../../src/watch-link/cues';
+
+const dist = resolve(import.meta.dirname, '../../dist/watch');
+const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), boot: readFileSync(join(dist, 'unknot.boot.js'), 'utf8') });
+/** The largest built-in routine (by plan bytes). */
+const routine: Routine = [...BUILT_INS].map((b) => b.routine).sort((a, b) => encodePlan(compile(b)).length - encodePlan(compile(a)).length)[0];
+const timeline = compile(routine);
+
+let server: Served;
+let browser: Browser;
+let browserCdp: CDPSession;
+let context: BrowserContext;
+let page: Page;
+let bangle: EmulatedBangle;
+let errors: string[];
+
+declare global {
+  interface Window {
+    __cues: CueEmission[];
+  }
+}
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  browserCdp = await browser.newBrowserCDPSession();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  errors = [];
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await installHeldReads(page);
+  await page.addInitScript(() => {
+    window.__cues = [];
+    window.addEventListener('unknot-cue', (e) => window.__cues.push((e as CustomEvent<CueEmission>).detail));
+  });
+});
+
+afterEach(async () => {
+  await bangle?.stop();
+  await context?.close();
+});
+
+async function emulate(opts: PeripheralOptions): Promise<EmulatedBangle> {
+  bangle = new EmulatedBangle(browserCdp, await context.newCDPSession(page), opts);
+  await bangle.start();
+  return bangle;
+}
+
+const watchState = () => page.getByTestId('watch-state').first();
+
+async function sessions(): Promise<SessionRecord[]> {
+  return page.evaluate(
+    () =>
+      new Promise<SessionRecord[]>((resolve, reject) => {
+        const req = indexedDB.open('unknot');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('sessions').objectStore('sessions').getAll();
+          get.onsuccess = () => resolve(get.result as SessionRecord[]);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+async function pairOnPlayer(): Promise<void> {
+  await page.goto(`${server.url}/play/${routine.id}`);
+  await page.getByRole('button', { name: 'Pair a watch' }).click();
+  await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b\. Battery 87%/);
+}
+
+/** The label the player display shows for a segment. */
+const shown = (i: number) => {
+  const seg = timeline.segments[i];
+  return seg.kind === 'hold' && seg.side !== 'none' ? `Hold ${seg.side}` : seg.label;
+};
+const segAt = (ms: number) => timeline.segments.findLast((s) => s.startMs <= ms)!.index;
+
+describe('a session on the watch', () => {
+  test('pair → upload → start → cues on the wrist at plan times → mirror → drop → reconnect → done → history once', async () => {
+    const watch = new EspruinoDouble().boot(built());
+    await emulate({ watch });
+    await pairOnPlayer();
+
+    await page.getByRole('button', { name: 'Start on the watch' }).click();
+    await expect.poll(() => bangle.controlWrites.length).toBeGreaterThan(10);
+    await page.getByTestId('watch-mode').waitFor();
+    const t0 = watch.now();
+    // The plan went over 20-byte writes; the chunks without response, the rest acknowledged.
+    expect(bangle.controlWrites.every((w) => w.bytes.length <= 20)).toBe(true);
+    expect(bangle.controlWrites.filter((w) => w.writeType === 'write-without-response').length).toBeGreaterThan(10);
+
+    // The watch runs; the phone mirrors each step it notifies.
+    const third = Math.floor(timeline.totalMs / 3);
+    bangle.advance(third);
+    await expect.poll(() => page.getByTestId('instruction').textContent()).toContain(shown(segAt(third)));
+    const seg = timeline.segments[segAt(third)];
+    await expect.poll(() => page.getByText(`Repetition ${seg.rep} of ${seg.reps}`).count()).toBe(1);
+
+    // The radio drops mid-session; the wrist carries on; the page reconnects by itself.
+    await bangle.disconnect();
+    await expect.poll(() => watchState().textContent()).toMatch(/reconnecting/);
+    const connects = bangle.connects;
+    bangle.advance(third); // cues keep firing on the wrist meanwhile
+    await expect.poll(() => bangle.connects, { timeout: 10_000 }).toBeGreaterThan(connects);
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to/);
+    await expect.poll(() => page.getByTestId('instruction').textContent()).toContain(shown(segAt(2 * third)));
+
+    // The session ends on the watch; its log reaches history exactly once.
+    bangle.advance(timeline.totalMs);
+    await expect.poll(() => page.getByRole('heading', { name: 'Done on the watch. Well done.' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('watch-saved').textContent()).toBe('Saved to history.');
+    expect(watch.buzzes).toEqual(expectedBuzzes(timeline, t0, watchCues(DEFAULT_SETTINGS)));
+    const stored = await sessions();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ source: 'watch', outcome: 'completed', routineId: routine.id, totalSteps: timeline.segments.length });
+    expect([...watch.files.keys()].filter((n) => n.startsWith('unknot.log.'))).toEqual([]);
+    // The phone itself emitted no cue in watch mode.
+    expect(await page.evaluate(() => window.__cues.length)).toBe(0);
+
+    // Another drop and reconnect: the sync runs again and adds nothing.
+    await bangle.disconnect();
+    await expect.poll(() => watchState().textContent(), { timeout: 10_000 }).toMatch(/Connected to/);
+    expect(await sessions()).toHaveLength(1);
+    expect(watch.notifications.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('failures', () => {
+  test('the user cancels the chooser: nothing connects, no error, the phone player still works', async () => {
+    await emulate({ watch: new EspruinoDouble().boot(built()) });
+    bangle.chooser('cancel');
+    await page.goto(`${server.url}/play/${routine.id}`);
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => watchState().textContent()).toBe('No watch paired.');
+    expect(await page.getByTestId('watch-error').count()).toBe(0);
+    expect(bangle.connects).toBe(0);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByTestId('instruction').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  test('a corrupt status frame is reported, ignored, and the link keeps working', async () => {
+    const watch = new EspruinoDouble().boot(built());
+    await emulate({ watch });
+    await pairOnPlayer();
+    bangle.notify('status', Uint8Array.from([1, 0x82, 14, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50, 0xde, 0xad]));
+    await expect.poll(() => page.getByTestId('watch-error').textContent()).toMatch(/Ignored a damaged message from the watch \(a message was damaged on the way \(checksum\)\)/);
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to .*Battery 87%/);
+    await page.getByRole('button', { name: 'Test “Switch side”' }).click();
+    await expect.poll(() => watch.buzzes.length).toBe(1);
+    expect(watch.buzzes[0].ms).toBe(watchCues(DEFAULT_SETTINGS).longMs);
+    await expect.poll(() => page.getByTestId('watch-error').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('the watch answers with an error: the reason is shown and nothing starts', async () => {
+    const watch = new EspruinoDouble().boot(built());
+    await emulate({ watch });
+    await pairOnPlayer();
+    watch.storageFull = true;
+    await page.getByRole('button', { name: 'Start on the watch' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Could not start' }).textContent()).toBe(
+      'Could not start on the watch: The watch refused: its storage is full.',
+    );
+    const last = parseWatchMessage(watch.notifications.at(-1)!).status!;
+    expect(last).toMatchObject({ state: STATE.IDLE, error: ERR.STORAGE });
+    expect(watch.buzzes).toEqual([]);
+    // The phone player is still there.
+    await expect.poll(() => page.getByRole('button', { name: 'Start', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('installing the watch module', () => {
+  test('over the emulated Nordic UART: the files on the watch equal dist/watch, then load()', async () => {
+    const con = new EspruinoConsole();
+    await emulate({ console: con, name: 'Bangle.js 1a2b' });
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b/);
+    await page.getByRole('button', { name: 'Install on my Bangle.js' }).click();
+    await page.getByRole('progressbar', { name: 'Installing the watch module' }).waitFor();
+    await expect.poll(() => page.getByTestId('install-done').count(), { timeout: 20_000 }).toBe(1);
+    for (const name of ['unknot.app.js', 'unknot.boot.js', 'unknot.img', 'unknot.info']) {
+      expect(con.bytes(name), name).toEqual(Uint8Array.from(readFileSync(join(dist, name))));
+    }
+    expect(con.loads).toEqual(['']);
+    expect(con.lines.every((l) => !l.startsWith('\x10'))).toBe(true);
+    // What was installed runs: boot it in the double and say hello.
+    const watch = new EspruinoDouble().boot({ app: con.files.get('unknot.app.js')!, boot: con.files.get('unknot.boot.js')! });
+    expect(watch.services).toHaveProperty(['a2b60001-7c1d-4f0e-9a53-6e6b6f74fa11']);
+    expect(errors).toEqual([]);
+  });
+
+  test('a watch that fails a write: the install stops with a clear message', async () => {
+    const con = new EspruinoConsole();
+    con.storageFull = true;
+    await emulate({ console: con });
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to/);
+    await page.getByRole('button', { name: 'Install on my Bangle.js' }).click();
+    await expect.poll(() => page.getByTestId('install-error').textContent()).toBe(
+      'Install failed: The watch could not store unknot.app.js: its storage may be full.',
+    );
+    expect(con.loads).toEqual([]);
+  });
+});
