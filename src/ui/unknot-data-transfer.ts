@@ -32,6 +32,11 @@ export class UnknotDataTransfer extends LitElement {
       [role='alert'] {
         color: var(--u-danger);
       }
+      .title {
+        font-size: 1.25rem;
+        font-weight: 700;
+        margin: 0 0 0.5rem;
+      }
       ul {
         margin: 0.25rem 0;
         overflow-wrap: anywhere;
@@ -85,7 +90,8 @@ export class UnknotDataTransfer extends LitElement {
   override render() {
     if (!this.data) return nothing;
     return html`<section class="card" aria-labelledby="transfer-title">
-      <h2 id="transfer-title">Your data</h2>
+      <!-- A heading by role, not an h2: the library's h2s are its routines' names. -->
+      <p id="transfer-title" class="title" role="heading" aria-level="2">Your data</p>
       <p class="muted">Everything stays on this phone. Export a copy to keep it safe or to move it to another phone.</p>
       <div class="actions">
         <button type="button" @click=${this._export}>Export all data</button>
