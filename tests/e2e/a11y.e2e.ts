@@ -48,7 +48,10 @@ async function axe(page: Page): Promise<string[]> {
   // addScriptTag with `path` injects the file's text as an INLINE script, which the app's CSP
   // (no 'unsafe-inline') rightly blocks; this test's context alone bypasses the CSP for that.
   await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
+  // resultTypes: only violations are collected in full, which makes a run several times faster.
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResult> } }).axe.run(document, { resultTypes: ['violations'] }),
+  );
   return result.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
 }
 
