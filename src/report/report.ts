@@ -47,7 +47,12 @@ export interface Report {
   completed: number;
   stoppedEarly: number;
   routines: RoutineReport[];
+  /** The most recent notes in the period (at most NOTES_SHOWN, newest first), for the therapist to read. */
+  notes: { at: number; routineName: string; note: string }[];
 }
+
+/** Notes on the one printed page: enough to read, few enough to fit. */
+export const NOTES_SHOWN = 6;
 
 /** The sessions whose local start day is within [from, to]. */
 export function inPeriod(sessions: readonly SessionRecord[], from: DayKey, to: DayKey, timeZone: string): SessionRecord[] {
@@ -91,5 +96,10 @@ export function buildReport(input: ReportInput): Report {
     completed: sessions.filter((s) => s.outcome === 'completed').length,
     stoppedEarly: sessions.filter((s) => s.outcome === 'stopped-early').length,
     routines,
+    notes: sessions
+      .filter((s) => s.note?.trim())
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .slice(0, NOTES_SHOWN)
+      .map((s) => ({ at: s.startedAt, routineName: byId.get(s.routineId)?.name ?? s.routineId, note: s.note!.trim() })),
   };
 }

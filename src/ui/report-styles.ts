@@ -55,6 +55,18 @@ export const reportStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
     gap: 1rem;
   }
+  .notes {
+    list-style: none;
+    padding: 0;
+    margin: 0.25rem 0 1rem;
+  }
+  .notes li {
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
   .charts h2 {
     font-size: 1.05rem;
   }

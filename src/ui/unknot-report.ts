@@ -87,6 +87,14 @@ export class UnknotReport extends LitElement {
           .filter((x) => x.pain.points.length)
           .map((x) => html`<section><h2>${x.name}: pain</h2><unknot-history-chart .trend=${x.pain} .name=${x.name}></unknot-history-chart></section>`)}
       </div>
+      ${r.notes.length
+        ? html`<section aria-labelledby="notes">
+            <h2 id="notes">Latest notes</h2>
+            <ul class="notes">
+              ${r.notes.map((x) => html`<li><strong>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: this.timeZone }).format(x.at)}, ${x.routineName}:</strong> ${x.note}</li>`)}
+            </ul>
+          </section>`
+        : ''}
       <section class="card share" aria-labelledby="share">
         <h2 id="share">Share a routine</h2>
         <p>Save one routine as a file; another phone with Unknot imports it here. Your history and settings are not in it.</p>

@@ -159,6 +159,11 @@ describe('report and sharing', () => {
     // Knees-to-chest: 1 + 1 + 3 of 3 a day over 7 days; pain 7,6,5 before and 5,3,2 after.
     expect(await row(k2c.id)).toEqual(['3× a day', '5 of 21', '24%', '1 of 7', '1', '6.0', '3.3']);
     expect(await row(seated.id)).toEqual(['1× a day', '1 of 7', '14%', '1 of 7', '0', '–', '–']);
+    // Notes, newest first, shown as text (the formula-looking one too).
+    expect(await page.locator('unknot-report ul.notes li').allTextContents()).toEqual([
+      expect.stringContaining('Better, "left" side still tight'),
+      expect.stringContaining('=HYPERLINK("http://evil.example","click")'),
+    ]);
 
     // Printed: the controls and the app's header are gone, and it fits on one page.
     await page.emulateMedia({ media: 'print' });

@@ -41,6 +41,18 @@ describe('the report', () => {
     expect(report.routines[0].minutes).toBeCloseTo(4 * 1.5);
   });
 
+  test('the newest notes of the period, newest first', () => {
+    const withNotes = [
+      ...sessions,
+      ...Array.from({ length: 8 }, (_, i) => s('2026-04-05', `1${i}:00`, 'seated-spinal-twist', { note: `note ${i}` })),
+      s('2026-04-06', '09:00', 'seated-spinal-twist', { note: '   ' }),
+      s('2026-04-09', '09:00', 'seated-spinal-twist', { note: 'after the period' }),
+    ];
+    const r = buildReport({ sessions: withNotes, routines, from: '2026-04-01', to: '2026-04-07', timeZone: TZ });
+    expect(r.notes.map((x) => x.note)).toEqual(['note 7', 'note 6', 'note 5', 'note 4', 'note 3', 'note 2']);
+    expect(r.notes[0].routineName).toBe('Seated spinal twist');
+  });
+
   test('pain before and after per routine, from the period only', () => {
     const k = report.routines[0].pain;
     expect(k.points).toHaveLength(3);
