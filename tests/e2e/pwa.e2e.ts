@@ -197,10 +197,12 @@ describe('offline', () => {
     await expect.poll(() => page.locator('unknot-reminders-settings select#theme').inputValue()).toBe('dark');
   });
 
-  // No editor view exists yet (its route shows "Page not found"); the shell must still load.
-  test.each(['/edit', `/edit/${routine.id}`])('%s loads the app shell offline', async (path) => {
+  test.each([
+    ['/edit', 'New routine'],
+    [`/edit/${routine.id}`, `Edit “${routine.name}”`],
+  ])('the editor %s loads offline from the database', async (path, heading) => {
     await reloadOffline(path);
-    await expect.poll(async () => (await deepText(page, 'unknot-app main')).length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('unknot-routine-editor h1').textContent()).toBe(heading);
   });
 
   test('the built watch files are there offline', async () => {
