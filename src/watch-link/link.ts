@@ -42,6 +42,7 @@ export interface UploadResult {
 interface Waiter {
   match(m: WatchMessage): boolean;
   resolve(m: WatchMessage): void;
+  reject(e: Error): void;
 }
 
 /**
@@ -128,6 +129,9 @@ export class WatchLink extends EventTarget {
       ready: (ch) => this._ready(ch),
       frame: (b) => this._onFrame(b),
       lost: () => {
+        // The reply cannot come any more: fail now rather than at the timeout, so the resync
+        // that was running gives way to the reconnect at once.
+        this._waiter?.reject(new LinkError('The watch disconnected.'));
         this._waiter = null;
         this._channels = { kind: 'none' };
       },
@@ -304,7 +308,7 @@ export class WatchLink extends EventTarget {
           : (m: WatchMessage) => !!m.status && m.status.re === type;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reply = new Promise<WatchMessage>((resolve, reject) => {
-      this._waiter = { match, resolve };
+      this._waiter = { match, resolve, reject };
       timer = setTimeout(() => reject(new LinkError('The watch did not answer in time.')), timeoutMs);
     });
     try {

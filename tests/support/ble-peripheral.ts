@@ -68,6 +68,7 @@ export class EmulatedBangle {
   private _roles = new Map<string, Role>();
   private _ids = new Map<Role, string>();
   private _held = new Map<Role, number>();
+  private _subscribed = new Set<Role>();
   private _queued = new Map<Role, Uint8Array[]>();
   private _seenNotifications = 0;
   private _prompts = new Set<string>();
@@ -176,6 +177,10 @@ export class EmulatedBangle {
   async disconnect(): Promise<void> {
     for (const role of ['status', 'rx'] as Role[]) {
       const id = this._ids.get(role);
+      // The page re-issues its read right after each answer; one still on its way would be left
+      // pending in Chrome and hold the disconnect back, so wait until it has arrived.
+      for (let i = 0; i < 100 && this._subscribed.has(role) && !(this._held.get(role) ?? 0); i++) await new Promise((r) => setTimeout(r, 5));
+      this._subscribed.delete(role);
       for (let n = this._held.get(role) ?? 0; n > 0; n--) {
         await this._browser.send('BluetoothEmulation.simulateCharacteristicOperationResponse', { characteristicId: id!, type: 'read', code: 0x0e });
       }
@@ -217,6 +222,7 @@ export class EmulatedBangle {
       this._pump(role);
       return;
     }
+    if (e.type === 'subscribe-to-notifications') this._subscribed.add(role);
     if (e.type !== 'write') return respond(); // (un)subscribe
     const bytes = Uint8Array.from(Buffer.from(e.data ?? '', 'base64'));
     // Answer first: the page's write promise resolves as on a real radio, before the reply notifies.
