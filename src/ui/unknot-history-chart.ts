@@ -99,11 +99,13 @@ export class UnknotHistoryChart extends LitElement {
     const from = t.points[0].at;
     const to = t.points.at(-1)!.at;
     const box = { width: W - PAD.left - PAD.right, height: H - PAD.top - PAD.bottom, from, to };
+    // Smaller dots when there are many, so a month of sessions stays a readable line.
+    const r = t.points.length > 30 ? 1.6 : t.points.length > 12 ? 2.4 : 3.5;
     const line = (key: 'before' | 'after') => {
       const pts = seriesPath(t.points, key, box);
       return svg`<g transform="translate(${PAD.left} ${PAD.top})">
         <polyline class=${key} points=${pts.map((p) => `${p.x},${p.y}`).join(' ')}></polyline>
-        ${pts.map((p) => svg`<circle class=${key} cx=${p.x} cy=${p.y} r="3.5"><title>${dateOf(p.at)}: ${key} ${p.value}</title></circle>`)}
+        ${pts.map((p) => svg`<circle class=${key} cx=${p.x} cy=${p.y} r=${r}><title>${dateOf(p.at)}: ${key} ${p.value}</title></circle>`)}
       </g>`;
     };
     const label = `Pain for ${this.name}: ${t.points.length} sessions from ${dateOf(from)} to ${dateOf(to)}. Mean before ${fmt(t.meanBefore)}, after ${fmt(t.meanAfter)} out of 10.`;
