@@ -77,9 +77,19 @@ async function lighthouseScores(url: string): Promise<Record<string, number>> {
   }
 }
 
+/** Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART) and says to run again. */
+async function scoresWithRetry(url: string): Promise<Record<string, number>> {
+  try {
+    return await lighthouseScores(url);
+  } catch (e) {
+    console.log(`  (Lighthouse run failed, running again: ${(e as Error).message})`);
+    return lighthouseScores(url);
+  }
+}
+
 async function medianScores(url: string): Promise<Record<string, number>> {
   const runs: Record<string, number>[] = [];
-  for (let i = 0; i < LH_RUNS; i++) runs.push(await lighthouseScores(url));
+  for (let i = 0; i < LH_RUNS; i++) runs.push(await scoresWithRetry(url));
   return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
 }
 
