@@ -260,8 +260,9 @@ export class EspruinoDouble {
       let due = performance.now() + delay;
       const run = () => {
         this.timerLateness.push(performance.now() - due);
+        // Like Espruino, an interval is rescheduled from its planned time, not from when it ran.
         due += every;
-        if (every) this._realTimers.set(id, setTimeout(run, every));
+        if (every) this._realTimers.set(id, setTimeout(run, Math.max(0, due - performance.now())));
         else this._realTimers.delete(id);
         fn();
       };
