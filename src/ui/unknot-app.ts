@@ -7,23 +7,32 @@ import { sharedStyles } from './shared-styles';
 import { dataContext } from './data-context';
 import { openUnknotDb, type UnknotData } from '../data/index';
 import './unknot-library';
-import './unknot-routine-detail';
-import './unknot-routine-editor';
 import './unknot-data-status';
-import { dataRoutineSource } from './data-routine-source';
+import { openingRoutineSource } from './data-routine-source';
 import type { DataEvent } from '../data/api';
 import './unknot-install-button';
 import './unknot-update-prompt';
 import { APP_VERSION } from '../pwa/build-info';
-import './unknot-player';
-import './unknot-history';
-import './unknot-report';
 import './unknot-reminders-settings';
 import './unknot-reminders-banner';
 import { AppearanceController } from './appearance-controller';
 import { watchLinkContext } from './watch-link-context';
 import { WatchLink, bluetoothOf, browserPlans } from '../watch-link/index';
-import './unknot-watch-panel';
+
+/**
+ * Views the first paint of the library does not need load on first use, each in its own chunk
+ * (the service worker precaches every chunk, so this costs nothing offline). It keeps the
+ * initial download small (tests/bench/pwa.bench.ts); Lit upgrades an element when its module
+ * arrives, keeping the properties already set on it.
+ */
+const lazyViews: Partial<Record<Route['name'], () => Promise<unknown>>> = {
+  routine: () => import('./unknot-routine-detail'),
+  edit: () => import('./unknot-routine-editor'),
+  play: () => import('./unknot-player'),
+  history: () => import('./unknot-history'),
+  report: () => import('./unknot-report'),
+  settings: () => import('./unknot-watch-panel'),
+};
 
 /**
  * The app shell: header, navigation and the view for the current URL. It provides the
@@ -117,7 +126,9 @@ export class UnknotApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    openUnknotDb({ onEvent: (e) => (this._dataEvent = e) }).then(
+    const opening = openUnknotDb({ onEvent: (e) => (this._dataEvent = e) });
+    this.routineSource = openingRoutineSource(opening);
+    opening.then(
       (data) => {
         this.data = data;
         this.watchLink.data = data; // watch sessions sync into history from now on
@@ -135,7 +146,6 @@ export class UnknotApp extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('data') && this.data) {
-      this.routineSource = dataRoutineSource(this.data); // the user's routines, from the database
       this.data.on((e) => (this._dataEvent = e));
       if (this._dataEvent?.type === 'blocked') this._dataEvent = null; // the other tab let go
     }
@@ -143,6 +153,7 @@ export class UnknotApp extends LitElement {
 
   override render() {
     const route = this._router.route;
+    lazyViews[route.name]?.().catch((e: unknown) => console.warn('Unknot: this view could not be loaded.', e));
     return html`
       <header>
         <a class="brand" href="/">Unknot</a>

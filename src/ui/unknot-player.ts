@@ -65,6 +65,7 @@ export class UnknotPlayer extends LitElement {
   @property() routineId = '';
 
   @consume({ context: routineSourceContext, subscribe: true })
+  @property({ attribute: false })
   routineSource?: RoutineSource;
 
   /** Where the session is saved and the cue settings are read; without it nothing is saved. */

@@ -69,11 +69,28 @@ test('a routine made in the editor: errors at their fields, then saved, and stil
   await page.waitForURL(/\/routine\/evening-wind-down-[a-z0-9]{4}$/);
   await expect.poll(() => heading(page)).toBe('Evening wind-down');
 
+  // A reload never flashes "No routine called …": the page waits for the database.
+  const alerts: string[] = [];
+  await page.exposeFunction('__alertSeen', (text: string) => alerts.push(text));
+  await page.addInitScript(() => {
+    // Shadow roots are out of a document observer's reach: look every few milliseconds instead.
+    const timer = setInterval(() => {
+      const detail = document.querySelector('unknot-app')?.shadowRoot?.querySelector('unknot-routine-detail');
+      const alert = detail?.shadowRoot?.querySelector('[role=alert]');
+      if (alert) (window as unknown as { __alertSeen(t: string): void }).__alertSeen(alert.textContent ?? '');
+      if (detail?.shadowRoot?.querySelector('h1')) clearInterval(timer);
+    }, 2);
+  });
+  const userRoutineUrl = page.url();
   await page.reload();
   await expect.poll(() => heading(page)).toBe('Evening wind-down');
   expect(await page.locator('unknot-routine-detail ol li').allTextContents()).toEqual(['Lie on your back.', 'Let your knees fall to one side.']);
+  // The player opens the user's routine straight from its address too.
+  await page.goto(userRoutineUrl.replace('/routine/', '/play/'));
+  await expect.poll(() => page.locator('unknot-player h1').first().textContent()).toContain('Evening wind-down');
   await page.goto(server.url);
   await expect.poll(() => page.locator('unknot-library h2').allTextContents()).toContain('Evening wind-down');
+  expect(alerts).toEqual([]);
   expect(errors).toEqual([]);
 });
 
