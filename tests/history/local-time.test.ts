@@ -65,13 +65,13 @@ describe('local days', () => {
 });
 
 describe('the fast wall time agrees with Intl itself', () => {
-  test('every 20 minutes over two years, in zones with odd offsets and odd rules', async () => {
+  test('every 37 minutes over two years, in zones with odd offsets and odd rules', async () => {
     const { wallTime, wallTimeExact } = await import('../../src/history/local-time');
     const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago', 'Africa/Casablanca', 'Pacific/Chatham', 'UTC'];
     const from = Date.UTC(2025, 0, 1, 0, 7, 13);
     let checked = 0;
     for (const zone of zones) {
-      for (let t = from; t < from + 2 * 365 * 86_400_000; t += 20 * 60_000 + 17) {
+      for (let t = from; t < from + 2 * 365 * 86_400_000; t += 37 * 60_000 + 17) {
         const fast = wallTime(t, zone);
         const exact = wallTimeExact(t, zone);
         if (fast.hour !== exact.hour || fast.minute !== exact.minute || fast.day !== exact.day || fast.second !== exact.second) {
@@ -80,6 +80,6 @@ describe('the fast wall time agrees with Intl itself', () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThan(8 * 50_000);
+    expect(checked).toBeGreaterThan(8 * 28_000);
   });
 });
