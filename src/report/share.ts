@@ -1,31 +1,25 @@
 /**
- * Sharing one routine as a file another Unknot can import. The file IS a data-layer export
- * ("unknot-export", same version and schema, checked by the same parseExport), holding one
- * routine and no sessions, so it can never be a second format to maintain.
+ * Sharing one routine as a file another Unknot can import. The file is a data-layer export
+ * ("unknot-export", same version and schema, checked by the same parseExport) holding one
+ * routine, no plans, no sessions and NO settings, so it can never be a second format to maintain.
  *
- * Receiving goes through importSharedRoutine(), not importAll(): a share must add a routine,
- * never replace the receiver's settings (an export always carries settings) or silently
- * overwrite a different routine that happens to have the same id.
+ * Leaving settings out is deliberate: a full import (importAll) replaces the receiver's settings
+ * with the file's, so a share that carried settings would wipe the friend's reminders and cue
+ * patterns. Without them importAll refuses the file and changes nothing; it is received by
+ * importSharedRoutine(), which only ever adds a routine (never overwriting a different routine
+ * that happens to have the same id).
  */
 import type { UnknotData } from '../data/api';
 import { ImportError } from '../data/errors';
 import { DEFAULT_SETTINGS, type RoutineRecord } from '../data/schema';
-import { EXPORT_FORMAT, EXPORT_VERSION, parseExport, type ExportFile } from '../data/transfer';
+import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES, parseExport, type ExportFile } from '../data/transfer';
 import { canonicalJson } from '../data/plans';
 import type { Routine } from '../routine';
 
 /** The text of a share file for `routine`. */
 export function routineShareText(routine: Routine, now: number): string {
   const record: RoutineRecord = { routine: structuredClone(routine), origin: 'user', edited: false, createdAt: now, updatedAt: now };
-  const file: ExportFile = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: now,
-    routines: [record],
-    plans: [],
-    sessions: [],
-    settings: structuredClone(DEFAULT_SETTINGS),
-  };
+  const file: Omit<ExportFile, 'settings'> = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, routines: [record], plans: [], sessions: [] };
   return JSON.stringify(file, null, 2);
 }
 
@@ -37,13 +31,30 @@ export function shareFileName(routine: Routine): string {
 
 /** The one routine in a share file; throws ImportError (nothing changed) otherwise. */
 export function readSharedRoutine(text: string): Routine {
-  const file = parseExport(text);
+  const file = parseExport(withDefaultSettings(text));
   if (file.routines.length !== 1 || file.sessions.length || file.plans.length) {
     throw new ImportError(
       `Nothing was imported: a shared routine file holds exactly one routine and no sessions; this one has ${file.routines.length} routines and ${file.sessions.length} sessions. Use Import in the data settings for a full export.`,
     );
   }
   return file.routines[0].routine;
+}
+
+/**
+ * The share file with default settings filled in, so parseExport's every check (size, hostile
+ * keys, schema, duplicates) runs on it unchanged; the settings are then ignored. Text that is not
+ * a JSON object without settings is passed through as it is, for parseExport to name the problem.
+ */
+function withDefaultSettings(text: string): string {
+  if (text.length > MAX_IMPORT_BYTES) return text; // refused by size before any parsing
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.hasOwn(data, 'settings')) return text;
+  return JSON.stringify({ ...data, settings: DEFAULT_SETTINGS });
 }
 
 export interface SharedImport {

@@ -22,6 +22,7 @@ describe('sharing one routine', () => {
   test('the file is a data-layer export the other phone adds as a new routine, settings untouched', async () => {
     const text = routineShareText(mine(), 1_700_000_000_000);
     expect(JSON.parse(text)).toMatchObject({ format: 'unknot-export', version: 1, sessions: [], plans: [] });
+    expect(JSON.parse(text)).not.toHaveProperty('settings');
     const other = await db();
     await other.settings.update({ voice: false, reminders: [{ routineId: 'seated-spinal-twist', times: ['06:45'], enabled: true }] });
     const before = await other.settings.get();
@@ -31,6 +32,14 @@ describe('sharing one routine', () => {
     // Once more: nothing new.
     expect((await importSharedRoutine(other, text)).outcome).toBe('unchanged');
     expect((await other.routines.list()).filter((r) => r.routine.name === 'My evening twist')).toHaveLength(1);
+  });
+
+  test('a full import refuses a share file (it has no settings to overwrite the receiver’s with) and changes nothing', async () => {
+    const other = await db();
+    await other.settings.update({ voice: false });
+    const before = await other.exportAll();
+    await expect(other.importAll(routineShareText(mine(), 1))).rejects.toThrow(/Nothing was imported[\s\S]*settings/);
+    expect(JSON.parse(await other.exportAll())).toEqual({ ...JSON.parse(before), exportedAt: expect.any(Number) });
   });
 
   test('a different routine with the same id is left alone; the shared one comes in as a copy', async () => {
@@ -53,6 +62,9 @@ describe('sharing one routine', () => {
     const two = JSON.parse(routineShareText(mine(), 1));
     two.routines.push({ ...two.routines[0], routine: { ...mine(), id: 'another' } });
     expect(() => readSharedRoutine(JSON.stringify(two))).toThrow(/exactly one routine/);
+    const hostile = JSON.parse(routineShareText(mine(), 1));
+    await expect(importSharedRoutine(other, JSON.stringify(hostile).replace('"routines"', '"__proto__":{"x":1},"routines"'))).rejects.toThrow(/__proto__/);
+    await expect(importSharedRoutine(other, ' '.repeat(11 * 1024 * 1024))).rejects.toThrow(/limit is 10 MB/);
     expect((await other.routines.list()).length).toBe(count);
   });
 
