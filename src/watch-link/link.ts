@@ -101,8 +101,10 @@ export class WatchLink extends EventTarget {
     try {
       device = await this._bluetooth.requestDevice(REQUEST_OPTIONS);
     } catch (e) {
-      if ((e as Error).name === 'NotFoundError') return false; // the user closed the chooser
-      this._fail(`Could not open the watch chooser: ${(e as Error).message}`);
+      const err = e as Error;
+      // NotFoundError is both "the user closed the chooser" and "no adapter": only the first is silent.
+      if (err.name === 'NotFoundError' && /cancel/i.test(err.message)) return false;
+      this._fail(`Could not look for a watch: ${err.message} Is Bluetooth on?`);
       throw e;
     }
     await this.use(device);

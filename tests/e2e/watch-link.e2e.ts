@@ -31,7 +31,7 @@ let browser: Browser;
 let browserCdp: CDPSession;
 let context: BrowserContext;
 let page: Page;
-let bangle: EmulatedBangle;
+let bangle: EmulatedBangle | undefined;
 let errors: string[];
 
 declare global {
@@ -53,6 +53,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   errors = [];
+  bangle = undefined;
   context = await browser.newContext();
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -69,9 +70,10 @@ afterEach(async () => {
 });
 
 async function emulate(opts: PeripheralOptions): Promise<EmulatedBangle> {
-  bangle = new EmulatedBangle(browserCdp, await context.newCDPSession(page), opts);
-  await bangle.start();
-  return bangle;
+  const b = new EmulatedBangle(browserCdp, await context.newCDPSession(page), opts);
+  bangle = b;
+  await b.start();
+  return b;
 }
 
 const watchState = () => page.getByTestId('watch-state').first();
@@ -107,7 +109,7 @@ const segAt = (ms: number) => timeline.segments.findLast((s) => s.startMs <= ms)
 describe('a session on the watch', () => {
   test('pair → upload → start → cues on the wrist at plan times → mirror → drop → reconnect → done → history once', async () => {
     const watch = new EspruinoDouble().boot(built());
-    await emulate({ watch });
+    const bangle = await emulate({ watch });
     await pairOnPlayer();
 
     await page.getByRole('button', { name: 'Start on the watch' }).click();
@@ -155,9 +157,72 @@ describe('a session on the watch', () => {
   });
 });
 
+describe('controls, reload, other browsers and other watches', () => {
+  test('pause, resume and stop from the phone; the stopped session reaches history; after a reload one tap reconnects', async () => {
+    const watch = new EspruinoDouble().boot(built());
+    const bangle = await emulate({ watch });
+    await pairOnPlayer();
+    await page.getByRole('button', { name: 'Start on the watch' }).click();
+    await page.getByTestId('watch-mode').waitFor();
+    bangle.advance(20_000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    const paused = watch.buzzes.length;
+    bangle.advance(30_000); // paused on the wrist: nothing buzzes
+    expect(watch.buzzes.length).toBe(paused);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    bangle.advance(10_000);
+    expect(watch.buzzes.length).toBeGreaterThan(paused);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Stopped on the watch.' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('watch-saved').textContent()).toBe('Saved to history.');
+    const stored = await sessions();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ source: 'watch', outcome: 'stopped-early', endedAt: stored[0].startedAt + 30_000 });
+
+    await page.reload();
+    await bangle.restart(); // the emulated adapter belongs to the old document
+    await expect.poll(() => watchState().textContent()).toBe('Bangle.js 1a2b is paired but not connected.');
+    await page.getByRole('button', { name: 'Connect to Bangle.js 1a2b' }).click();
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b/);
+    expect(await sessions()).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('without Web Bluetooth the panel names the browsers that work and the phone player runs', async () => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'bluetooth', { get: () => undefined, configurable: true }));
+    await page.goto(`${server.url}/play/${routine.id}`);
+    await expect.poll(() => page.getByTestId('no-bluetooth').textContent()).toMatch(/Chrome or Edge on Android or desktop/);
+    expect(await page.getByRole('button', { name: 'Pair a watch' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByTestId('instruction').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  test('a watch with only the Immediate Alert Service gets a phone-driven alert at each buzzing cue', async () => {
+    const alerts: number[] = [];
+    await page.clock.install({ time: new Date('2026-03-02T08:00:00Z') });
+    await emulate({ alerts, name: 'PineTime' });
+    await page.goto(`${server.url}/play/${routine.id}`);
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to PineTime/);
+    await expect.poll(() => page.getByText('the phone keeps the time').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Start on the watch' }).count()).toBe(0);
+    await page.clock.pauseAt(new Date('2026-03-02T08:01:00Z'));
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const span = 40_000;
+    for (let t = 0; t < span; t += 500) await page.clock.runFor(500);
+    const buzzing = new Set(timeline.cues.filter((c) => ['hold-start', 'hold-end', 'switch-side', 'routine-done'].includes(c.type) && c.atMs <= span).map((c) => c.atMs));
+    await expect.poll(() => alerts.length).toBe(buzzing.size);
+    expect(new Set(alerts)).toEqual(new Set([2]));
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('failures', () => {
   test('the user cancels the chooser: nothing connects, no error, the phone player still works', async () => {
-    await emulate({ watch: new EspruinoDouble().boot(built()) });
+    const bangle = await emulate({ watch: new EspruinoDouble().boot(built()) });
     bangle.chooser('cancel');
     await page.goto(`${server.url}/play/${routine.id}`);
     await page.getByRole('button', { name: 'Pair a watch' }).click();
@@ -171,7 +236,7 @@ describe('failures', () => {
 
   test('a corrupt status frame is reported, ignored, and the link keeps working', async () => {
     const watch = new EspruinoDouble().boot(built());
-    await emulate({ watch });
+    const bangle = await emulate({ watch });
     await pairOnPlayer();
     bangle.notify('status', Uint8Array.from([1, 0x82, 14, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50, 0xde, 0xad]));
     await expect.poll(() => page.getByTestId('watch-error').textContent()).toMatch(/Ignored a damaged message from the watch \(a message was damaged on the way \(checksum\)\)/);

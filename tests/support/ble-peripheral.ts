@@ -88,10 +88,7 @@ export class EmulatedBangle {
   async start(): Promise<void> {
     const b = this._browser;
     await b.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
-    const known = [this.opts.watch && GATT.service, this.opts.console && NUS.service, this.opts.alerts && IAS.service].filter(
-      (u): u is string => !!u,
-    );
-    await b.send('BluetoothEmulation.simulatePreconnectedPeripheral', { address: this.address, name: this.name, manufacturerData: [], knownServiceUuids: known });
+    await b.send('BluetoothEmulation.simulatePreconnectedPeripheral', { address: this.address, name: this.name, manufacturerData: [], knownServiceUuids: this._known() });
     await this.addServices();
     b.on('BluetoothEmulation.gattOperationReceived', this._onGatt);
     b.on('BluetoothEmulation.characteristicOperationReceived', this._onChar);
@@ -105,6 +102,27 @@ export class EmulatedBangle {
         ? this._page.send('DeviceAccess.cancelPrompt', { id: e.id })
         : this._page.send('DeviceAccess.selectPrompt', { id: e.id, deviceId: this.address }));
     });
+  }
+
+  /**
+   * A reload (a new document) takes the emulated adapter away from the page ("Bluetooth adapter
+   * not available"): turn the emulation off and on again, with the same peripheral and watch.
+   */
+  async restart(): Promise<void> {
+    await this._browser.send('BluetoothEmulation.disable');
+    await this._browser.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+    await this._browser.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
+      address: this.address, name: this.name, manufacturerData: [], knownServiceUuids: this._known(),
+    });
+    this._held.clear();
+    this._queued.clear();
+    this._subscribed.clear();
+    await this.addServices();
+    await this._page.send('DeviceAccess.enable');
+  }
+
+  private _known(): string[] {
+    return [this.opts.watch && GATT.service, this.opts.console && NUS.service, this.opts.alerts && IAS.service].filter((u): u is string => !!u);
   }
 
   /** Stops answering (the browser session outlives this peripheral) and turns the emulation off. */

@@ -121,10 +121,10 @@ export class FakeDevice extends EventTarget {
 }
 
 /** navigator.bluetooth whose chooser returns `device`, or rejects as a cancelled chooser. */
-export function fakeBluetooth(device: FakeDevice | null): Bluetooth {
+export function fakeBluetooth(device: FakeDevice | null, adapterOff = false): Bluetooth {
   return {
     requestDevice: async () => {
-      if (!device) throw new DOMException('User cancelled the requestDevice() chooser.', 'NotFoundError');
+      if (!device) throw new DOMException(adapterOff ? 'Bluetooth adapter not available.' : 'User cancelled the requestDevice() chooser.', 'NotFoundError');
       return device;
     },
   } as unknown as Bluetooth;

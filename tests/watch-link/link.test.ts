@@ -56,6 +56,12 @@ describe('pairing and commands', () => {
     expect(link.error).toBeNull();
   });
 
+  it('no adapter (Bluetooth off) is an error in words, not a silent cancel', async () => {
+    const link = new WatchLink(fakeBluetooth(null, true));
+    await expect(link.pair()).rejects.toThrow(/adapter not available/);
+    expect(link.error).toMatch(/Is Bluetooth on\?/);
+  });
+
   it('serialises every GATT operation: never two in flight', async () => {
     const { device, link } = await setup();
     await link.pair();
