@@ -19,12 +19,11 @@ import { dataContext } from './data-context';
 import { sharedStyles } from './shared-styles';
 import './unknot-history-calendar';
 import './unknot-history-chart';
-import './unknot-history-session';
+import './unknot-history-day';
 
 /** The browser's own time zone: the history shows days as the user lives them now. */
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-const clock = (at: number, timeZone: string) => new Intl.DateTimeFormat(undefined, { timeZone, timeStyle: 'short' }).format(at);
 
 /** The /history view: calendar, streaks, pain trend per routine, session detail with delete and undo. */
 @customElement('unknot-history')
@@ -32,7 +31,8 @@ export class UnknotHistory extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      section {
+      section,
+      unknot-history-day {
         margin-bottom: 1.25rem;
       }
       .streaks {
@@ -44,16 +44,6 @@ export class UnknotHistory extends LitElement {
       .streaks strong {
         font-size: 1.6rem;
         display: block;
-      }
-      ul.sessions {
-        list-style: none;
-        padding: 0;
-        display: grid;
-        gap: 0.4rem;
-      }
-      ul.sessions button {
-        width: 100%;
-        justify-content: space-between;
       }
       .toast {
         position: sticky;
@@ -149,7 +139,17 @@ export class UnknotHistory extends LitElement {
           @month-change=${(e: CustomEvent<{ year: number; month: number }>) => (this._month = e.detail)}
         ></unknot-history-calendar>
       </section>
-      ${this._day ? this._dayPanel(byDay.get(this._day), this._day, names) : ''}
+      ${this._day
+        ? html`<unknot-history-day
+            .day=${this._day}
+            .data=${byDay.get(this._day)}
+            .names=${names}
+            .selected=${this._session}
+            .timeZone=${this.timeZone}
+            @session-select=${(e: CustomEvent<string | null>) => (this._session = e.detail)}
+            @session-delete=${this._delete}
+          ></unknot-history-day>`
+        : ''}
       ${practised.length
         ? html`<section class="card">
             <h2>Pain before and after</h2>
@@ -162,30 +162,6 @@ export class UnknotHistory extends LitElement {
         : ''}
       <div role="status" aria-live="polite">${this._toast()}</div>
     `;
-  }
-
-  private _dayPanel(day: Day | undefined, key: DayKey, names: Map<string, string>) {
-    const chosen = day?.sessions.find((x) => x.id === this._session);
-    return html`<section class="card" aria-labelledby="day-title" data-day-panel=${key}>
-      <h2 id="day-title">${new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.parse(`${key}T00:00:00Z`))}</h2>
-      ${day
-        ? html`<ul>
-              ${day.routines.map((r) => html`<li>${names.get(r.routineId)}: <strong>${r.done} of ${r.prescribed}</strong> done${r.stopped ? `, ${r.stopped} stopped early` : ''}</li>`)}
-            </ul>
-            <ul class="sessions" aria-label="Sessions that day">
-              ${day.sessions.map(
-                (x) => html`<li>
-                  <button aria-expanded=${x.id === this._session ? 'true' : 'false'} @click=${() => (this._session = x.id === this._session ? null : x.id)}>
-                    <span>${clock(x.startedAt, this.timeZone)} ${names.get(x.routineId)}</span><span>${x.outcome === 'completed' ? 'completed' : 'stopped early'}</span>
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-        : html`<p>No sessions that day.</p>`}
-      ${chosen
-        ? html`<unknot-history-session .session=${chosen} .routineName=${names.get(chosen.routineId) ?? ''} .timeZone=${this.timeZone} @session-delete=${this._delete}></unknot-history-session>`
-        : ''}
-    </section>`;
   }
 
   private _toast() {
