@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { STATE, type Status } from '../../watch/protocol/index';
 import type { Routine, Timeline } from '../routine/index';
-import { mirrorSnapshot, type WatchLink } from '../watch-link/index';
+import { mirrorSnapshot, planIdOfRoutine, type WatchLink } from '../watch-link/index';
 import { WatchLinkController, watchLinkContext } from './watch-link-context';
 import { sharedStyles } from './shared-styles';
 import './unknot-player-display';
@@ -74,6 +74,34 @@ export class UnknotWatchSession extends LitElement {
       this.link?.addEventListener('synced', this._onSynced);
       this._watch.link = this.link;
     }
+    this._adopt();
+  }
+
+  /**
+   * The page was reloaded (or reopened) while this routine runs on the wrist: follow it instead
+   * of offering a new start.
+   */
+  private _adopt(): void {
+    const s = this.link?.status;
+    if (this._phase !== 'ready' || !this.routine || !s || (s.state !== STATE.RUNNING && s.state !== STATE.PAUSED)) return;
+    let id: number;
+    try {
+      id = planIdOfRoutine(this.routine);
+    } catch {
+      return; // a routine the watch cannot take never ran there
+    }
+    if (s.planId !== id) return;
+    this._planId = id;
+    this._lastStep = s.step;
+    this._running('Following the session running on the watch.');
+  }
+
+  private _running(announcement: string): void {
+    this._phase = 'running';
+    this._announcement = announcement;
+    clearInterval(this._ticker);
+    this._ticker = setInterval(() => (this._now = performance.now()), 250);
+    this.dispatchEvent(new CustomEvent('watch-session-start', { bubbles: true, composed: true }));
   }
 
   override disconnectedCallback(): void {
@@ -133,10 +161,7 @@ export class UnknotWatchSession extends LitElement {
       this._planId = up.planId;
       this._lastStep = -1;
       await link.start(up.planId, 0);
-      this._phase = 'running';
-      this._announcement = 'Started on the watch.';
-      this._ticker = setInterval(() => (this._now = performance.now()), 250);
-      this.dispatchEvent(new CustomEvent('watch-session-start', { bubbles: true, composed: true }));
+      this._running('Started on the watch.');
     } catch (e) {
       this._phase = 'ready';
       this._error = `Could not start on the watch: ${(e as Error).message}`;
