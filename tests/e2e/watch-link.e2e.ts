@@ -18,7 +18,7 @@ import { BUILT_INS, compile, type Routine } from '../../src/routine/index';
 import { DEFAULT_SETTINGS, type SessionRecord } from '../../src/data/schema';
 import { ERR, STATE, encodePlan, parseWatchMessage } from '../../watch/protocol';
 import type { CueEmission } from '../../src/player/index';
-import { watchCues } from '../../src/watch-link/cues';
+import { patternFor, watchCues } from '../../src/watch-link/cues';
 
 const dist = resolve(import.meta.dirname, '../../dist/watch');
 const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), boot: readFileSync(join(dist, 'unknot.boot.js'), 'utf8') });
@@ -251,6 +251,20 @@ describe('failures', () => {
     await expect.poll(() => watch.buzzes.length).toBe(1);
     expect(watch.buzzes[0].ms).toBe(watchCues(DEFAULT_SETTINGS).longMs);
     await expect.poll(() => page.getByTestId('watch-error').count()).toBe(0);
+
+    // Settings reach the watch: "Switch side" becomes three short pulses at half strength.
+    await page.getByLabel('Switch side').selectOption({ label: '3 short' }, { timeout: 5000 });
+    await expect.poll(() => JSON.parse(watch.files.get('unknot.json')!).cues.patterns[2]).toBe(0x03);
+    await page.getByLabel('Motor strength').evaluate((el) => {
+      (el as HTMLInputElement).value = '50';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(() => JSON.parse(watch.files.get('unknot.json')!).cues.strength).toBe(50);
+    const cues = watchCues({ cueStrength: 0.5, cuePatterns: { ...DEFAULT_SETTINGS.cuePatterns, 'switch-side': patternFor(3, false) } });
+    await page.getByRole('button', { name: 'Test “Switch side”' }).click();
+    await expect.poll(() => watch.buzzes.length).toBe(2);
+    watch.advance(5000); // the 2nd and 3rd pulses are timed on the watch
+    expect(watch.buzzes.slice(1).map((b) => [b.ms, b.strength])).toEqual([[cues.shortMs, 0.5], [cues.shortMs, 0.5], [cues.shortMs, 0.5]]);
     expect(errors).toEqual([]);
   });
 
