@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Timeline } from '../routine/index';
+import { announceSessionState } from '../pwa/session-signal';
 import {
   CueRouter,
   PlayerEngine,
@@ -107,11 +108,22 @@ export class PlayerController implements ReactiveController {
     this._router?.silence();
     void this._wake?.dispose();
     this._wake = null;
+    this._announce(false);
+  }
+
+  /** Whether the page last told the shell a session is under way (so an update waits for it). */
+  private _running = false;
+
+  private _announce(running: boolean): void {
+    if (running === this._running) return;
+    this._running = running;
+    announceSessionState(running);
   }
 
   private _changed(s: PlayerSnapshot): void {
     const wasDone = this.snapshot?.state === 'done';
     this.snapshot = s;
+    this._announce(s.state === 'running' || s.state === 'paused');
     this._host.requestUpdate();
     if (s.state === 'done' && !wasDone) {
       void this._wake?.release();

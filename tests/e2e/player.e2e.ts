@@ -26,6 +26,7 @@ let errors: string[];
 declare global {
   interface Window {
     __cues: CueEmission[];
+    __sessionStates: boolean[];
   }
 }
 
@@ -48,6 +49,9 @@ beforeEach(async () => {
   await page.addInitScript(() => {
     window.__cues = [];
     window.addEventListener('unknot-cue', (e) => window.__cues.push((e as CustomEvent<CueEmission>).detail));
+    // What the player tells the shell, so an app update waits for the session to end.
+    window.__sessionStates = [];
+    window.addEventListener('unknot-session-state', (e) => window.__sessionStates.push(e.detail.running));
   });
 });
 
@@ -97,6 +101,7 @@ describe('player e2e', () => {
     await openPlayer();
     await page.getByRole('button', { name: '7', exact: true }).click(); // pain before, one tap
     await page.getByRole('button', { name: 'Start', exact: true }).click();
+    expect(await page.evaluate(() => window.__sessionStates)).toEqual([true]);
     // Half a second at a time, noting every change of the live region.
     const said: string[] = [];
     for (let t = 0; t <= timeline.totalMs; t += 500) {
@@ -122,6 +127,7 @@ describe('player e2e', () => {
       ['Switch sides.', DEFAULT_SETTINGS.cuePatterns['switch-side']],
     ]);
     expect(plannedCues.at(-1)).toMatchObject({ speech: 'Done.', types: ['rep-done', 'exercise-done', 'routine-done'] });
+    expect(await page.evaluate(() => window.__sessionStates)).toEqual([true, false]);
     // The spoken 3-2-1 before each of the 6 holds ends.
     expect(emitted.filter((e) => e.count !== undefined).map((e) => e.speech)).toEqual(Array(6).fill(['3', '2', '1']).flat());
 
