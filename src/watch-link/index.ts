@@ -5,7 +5,7 @@ export { GattQueue, LinkError } from './queue';
 export { ALERT_HIGH, IMMEDIATE_ALERT, NORDIC_UART, REQUEST_OPTIONS, UNSUPPORTED_MESSAGE, bluetoothOf, bytesOf } from './ble';
 export { watchCues, choiceOf, patternFor, PATTERN_CHOICES, WATCH_CUE_NAMES, WATCH_CUE_SOURCES } from './cues';
 export { watchErrorText } from './errors';
-export { browserPlans, findRoutine, localPlans, memoryPlans, planIdOfRoutine, sessionFromLog, sessionIdOf, type PlanMemory } from './log-sync';
+export { browserPlans, findRoutine, localPlans, memoryPlans, syncEntries, type LogChannel, planIdOfRoutine, sessionFromLog, sessionIdOf, type PlanMemory } from './log-sync';
 export { mirrorSnapshot } from './mirror';
 export { installCommands, installModule, loadInstallFiles, LOAD_LINE, type InstallFile, type InstallProgress } from './installer';
 export { buzzesAlert } from './alert';

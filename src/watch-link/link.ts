@@ -7,7 +7,7 @@
 import {
   ERR, MIN_FRAME, MSG, encodePlan, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
   planFrames, planIdOf, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
-  type CueSettings, type Hello, type LogEntry, type Status, type WatchMessage,
+  type CueSettings, type Hello, type Status, type WatchMessage,
 } from '../../watch/protocol/index';
 import { compile, type Routine } from '../routine/index';
 import type { UnknotData } from '../data/api';
@@ -15,7 +15,7 @@ import { ALERT_HIGH, REQUEST_OPTIONS } from './ble';
 import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './connection';
 import { watchCues } from './cues';
 import { watchErrorText } from './errors';
-import { findRoutine, memoryPlans, sessionFromLog, type PlanMemory } from './log-sync';
+import { memoryPlans, syncEntries, type PlanMemory } from './log-sync';
 import { GattQueue, LinkError } from './queue';
 
 /** The data layer parts the link uses. */
@@ -237,25 +237,19 @@ export class WatchLink extends EventTarget {
   private async _sync(): Promise<number> {
     const data = this.data;
     if (!data || this._channels.kind !== 'unknot') return 0;
-    let added = 0;
-    const known = data.routines ? (await data.routines.list()).map((r) => r.routine) : [];
-    for (let seen = new Set<number>(); ; ) {
-      const m = await this.queue.run(() => this._exchange(logRequestFrame()));
-      this._check(m);
-      const entry: LogEntry | null = m.log;
-      if (!entry) break;
-      if (seen.has(entry.id)) throw new LinkError('The watch keeps sending the same session after it was acknowledged.');
-      seen.add(entry.id);
-      const routine = findRoutine(entry.planId, this._plans, known);
-      if (!routine) {
-        // Not acknowledged: it stays on the watch until this phone knows the routine again.
-        this._fail('The watch has a session of a routine this phone does not know; it stays on the watch.');
-        break;
-      }
-      const { added: isNew } = await data.sessions.add(sessionFromLog(entry, routine));
-      if (isNew) added++;
-      await this.command(logAckFrame(entry.id));
-    }
+    const { added, unknown } = await syncEntries(
+      {
+        next: async () => {
+          const m = await this.queue.run(() => this._exchange(logRequestFrame()));
+          this._check(m);
+          return m.log;
+        },
+        ack: async (id) => void (await this.command(logAckFrame(id))),
+      },
+      data,
+      this._plans,
+    );
+    if (unknown) this._fail('The watch has a session of a routine this phone does not know; it stays on the watch.');
     if (added) {
       this.synced += added;
       this.dispatchEvent(new CustomEvent('synced', { detail: { added } }));

@@ -5,7 +5,7 @@
  */
 import { OUTCOME, encodePlan, planIdOf, type LogEntry } from '../../watch/protocol/index';
 import { BUILT_INS, compile, type Routine } from '../routine/index';
-import type { SessionInput } from '../data/api';
+import type { SessionInput, UnknotData } from '../data/api';
 
 /** Remembers which routine each uploaded plan came from, by plan id (CRC-32 of the plan bytes). */
 export interface PlanMemory {
@@ -80,4 +80,34 @@ export function browserPlans(): PlanMemory {
   } catch {
     return memoryPlans();
   }
+}
+
+/** The two exchanges the sync needs: the next log entry (null when none is left), and its ack. */
+export interface LogChannel {
+  next(): Promise<LogEntry | null>;
+  ack(id: number): Promise<void>;
+}
+
+/**
+ * Drains the watch's log: each entry is committed to history (idempotent by id) BEFORE it is
+ * acknowledged, so a drop at any point loses nothing and duplicates nothing. Stops at an entry
+ * whose routine is unknown (`unknown`: left on the watch, not acknowledged).
+ */
+export async function syncEntries(
+  ch: LogChannel,
+  data: Pick<UnknotData, 'sessions'> & { routines?: Pick<UnknotData['routines'], 'list'> },
+  plans: PlanMemory,
+): Promise<{ added: number; unknown: boolean }> {
+  const known = data.routines ? (await data.routines.list()).map((r) => r.routine) : [];
+  const seen = new Set<number>();
+  let added = 0;
+  for (let entry = await ch.next(); entry; entry = await ch.next()) {
+    if (seen.has(entry.id)) throw new Error('The watch keeps sending the same session after it was acknowledged.');
+    seen.add(entry.id);
+    const routine = findRoutine(entry.planId, plans, known);
+    if (!routine) return { added, unknown: true };
+    if ((await data.sessions.add(sessionFromLog(entry, routine))).added) added++;
+    await ch.ack(entry.id);
+  }
+  return { added, unknown: false };
 }
