@@ -55,10 +55,10 @@ export default async function bench(): Promise<void> {
     await until('the first connection', async () => (await link()) === 'connected' && watch.notifications.length >= 4);
 
     // ---- 1. plan upload ----
-    const upload = (withResponse: boolean) =>
+    const upload = (withResponse: boolean, r: Routine = routine) =>
       page.evaluate(
-        ([r, w]) => (document.querySelector('unknot-app') as unknown as { watchLink: WatchLink }).watchLink.uploadPlan(r, { force: true, withResponse: w }),
-        [routine, withResponse] as const,
+        ([plan, w]) => (document.querySelector('unknot-app') as unknown as { watchLink: WatchLink }).watchLink.uploadPlan(plan, { force: true, withResponse: w }),
+        [r, withResponse] as const,
       );
     const app: UploadResult[] = [];
     const base: UploadResult[] = [];
@@ -75,6 +75,23 @@ export default async function bench(): Promise<void> {
     console.log(`  app (chunks without response): median ${fmt(appMs)}, p90 ${fmt(percentile(app.map((u) => u.ms), 90))}; ${app[0].writes} writes, ${app[0].bytes} bytes on the wire (goal ≤ 250 ms)`);
     console.log(`  baseline (every write with response): median ${fmt(baseMs)}, p90 ${fmt(percentile(base.map((u) => u.ms), 90))}; ${base[0].writes} writes, ${base[0].bytes} bytes`);
     console.log(`  ratio app/baseline: ${(appMs / baseMs).toFixed(2)}`);
+    // The built-ins are short; a 20-minute routine (50 repetitions) shows how upload scales.
+    const long: Routine = {
+      ...routine,
+      id: 'bench-twenty-minutes',
+      name: 'Bench 20 min',
+      exercises: [{ ...routine.exercises[0], repetitions: 50 }],
+    };
+    const longApp: UploadResult[] = [];
+    const longBase: UploadResult[] = [];
+    for (let i = 0; i < 5; i++) {
+      longApp.push(await upload(false, long));
+      longBase.push(await upload(true, long));
+    }
+    console.log(
+      `  20-minute routine (${compile(long).segments.length} segments, ${encodePlan(compile(long)).length} plan bytes, ${longApp[0].writes} writes): ` +
+        `app median ${fmt(median(longApp.map((u) => u.ms)))}, baseline ${fmt(median(longBase.map((u) => u.ms)))}`,
+    );
 
     // ---- 2. a session with 10 forced disconnects ----
     const startAt = watch.buzzes.length;
