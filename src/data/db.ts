@@ -14,7 +14,6 @@ import { routineStore, seedBuiltIns } from './routines';
 import { DB_NAME, DB_VERSION, type UnknotDB } from './schema';
 import { sessionStore } from './sessions';
 import { settingsStore } from './settings';
-import { exportAll, importAll } from './transfer';
 import type { Ctx } from './tx';
 
 export interface OpenOptions {
@@ -107,8 +106,9 @@ export async function openUnknotDb(options: OpenOptions = {}): Promise<UnknotDat
     routines: routineStore(ctx, options.builtIns ?? BUILT_INS),
     sessions: sessionStore(ctx),
     settings: settingsStore(ctx),
-    exportAll: () => exportAll(ctx),
-    importAll: (text) => importAll(ctx, text),
+    // Import and export load their code (and its schemas) on first use, not at start-up.
+    exportAll: async () => (await import('./transfer')).exportAll(ctx),
+    importAll: async (text) => (await import('./transfer')).importAll(ctx, text),
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -15,10 +15,9 @@ import { monthKey, refreshMonths } from './summaries';
 import { inTx, type Ctx } from './tx';
 import { planRecordSchema, routineRecordSchema, sessionRecordSchema, settingsSchema, timestamp } from './validate';
 
-export const EXPORT_FORMAT = 'unknot-export';
-export const EXPORT_VERSION = 1;
-/** 10 MB: ten years of sessions export to ≈3 MB (see the benchmark). */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES } from './export-format';
+
+export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES };
 /** No field we keep is longer than this; a longer string is an attack or a broken file. */
 export const MAX_STRING = 10_000;
 const MAX_DEPTH = 16;

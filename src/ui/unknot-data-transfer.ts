@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../data/api';
 import { ImportError } from '../data/errors';
-import { MAX_IMPORT_BYTES } from '../data/transfer';
+import { MAX_IMPORT_BYTES } from '../data/export-format';
 import { dataContext } from './data-context';
 import { routinesChanged } from './navigate';
 import { sharedStyles } from './shared-styles';
