@@ -5,7 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { UnknotData } from '../data/api';
 import type { Settings } from '../data/schema';
-import { SETTINGS_CHANGED } from './unknot-reminders-settings';
+import { SETTINGS_CHANGED } from './settings-events';
 
 export function applyAppearance(settings: Pick<Settings, 'theme' | 'largeText'>, root: HTMLElement = document.documentElement): void {
   if (settings.theme === 'system') root.removeAttribute('data-theme');

@@ -13,11 +13,10 @@ import type { DataEvent } from '../data/api';
 import './unknot-install-button';
 import './unknot-update-prompt';
 import { APP_VERSION } from '../pwa/build-info';
-import './unknot-reminders-settings';
 import './unknot-reminders-banner';
 import { AppearanceController } from './appearance-controller';
 import { watchLinkContext } from './watch-link-context';
-import { WatchLink, bluetoothOf, browserPlans } from '../watch-link/index';
+import type { WatchLink } from '../watch-link/index';
 
 /**
  * Views the first paint of the library does not need load on first use, each in its own chunk
@@ -31,7 +30,7 @@ const lazyViews: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   play: () => import('./unknot-player'),
   history: () => import('./unknot-history'),
   report: () => import('./unknot-report'),
-  settings: () => import('./unknot-watch-panel'),
+  settings: () => Promise.all([import('./unknot-reminders-settings'), import('./unknot-watch-panel')]),
 };
 
 /**
@@ -121,8 +120,26 @@ export class UnknotApp extends LitElement {
   data: UnknotData | undefined = undefined;
 
   /** The one watch link: it outlives views, so a session on the wrist is followed from any screen. */
+  /**
+   * The one watch link, created the first time a view that uses it opens (its code stays out of
+   * the start-up download); from then on it outlives views, so a session on the wrist is followed
+   * from any screen.
+   */
   @provide({ context: watchLinkContext })
-  watchLink: WatchLink = new WatchLink(bluetoothOf(), { plans: browserPlans() });
+  @state()
+  watchLink: WatchLink | undefined = undefined;
+
+  private _linking: Promise<void> | null = null;
+
+  private _needWatchLink(): void {
+    this._linking ??= import('../watch-link/index').then(
+      ({ WatchLink, bluetoothOf, browserPlans }) => {
+        this.watchLink = new WatchLink(bluetoothOf(), { plans: browserPlans() });
+        if (this.data) this.watchLink.data = this.data;
+      },
+      (e: unknown) => console.warn('Unknot: the watch link could not be loaded.', e),
+    );
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -131,7 +148,7 @@ export class UnknotApp extends LitElement {
     opening.then(
       (data) => {
         this.data = data;
-        this.watchLink.data = data; // watch sessions sync into history from now on
+        if (this.watchLink) this.watchLink.data = data; // watch sessions sync into history from now on
       },
       (e: unknown) => {
         this._dataError = (e as Error).message;
@@ -145,6 +162,8 @@ export class UnknotApp extends LitElement {
   @state() private _dataError = '';
 
   override willUpdate(changed: Map<string, unknown>): void {
+    const route = this._router.route.name;
+    if (route === 'play' || route === 'settings') this._needWatchLink();
     if (changed.has('data') && this.data) {
       this.data.on((e) => (this._dataEvent = e));
       if (this._dataEvent?.type === 'blocked') this._dataEvent = null; // the other tab let go

@@ -5,7 +5,7 @@ import type { UnknotData } from '../data/api';
 import { ReminderRunner, browserNotifyEnv, notifyReminder, type Occurrence } from '../reminders/index';
 import { dataContext } from './data-context';
 import { sharedStyles } from './shared-styles';
-import { SETTINGS_CHANGED } from './unknot-reminders-settings';
+import { SETTINGS_CHANGED } from './settings-events';
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 

@@ -10,8 +10,9 @@ import { sharedStyles } from './shared-styles';
 import './unknot-cue-settings';
 import './unknot-reminders-routine';
 
-/** Sent (bubbling, composed, so it reaches window) after every saved change of the settings. */
-export const SETTINGS_CHANGED = 'unknot-settings-changed';
+import { SETTINGS_CHANGED } from './settings-events';
+
+export { SETTINGS_CHANGED };
 
 const permissionText: Record<string, string> = {
   granted: 'Notifications are allowed: a reminder also shows as a notification while Unknot is open.',

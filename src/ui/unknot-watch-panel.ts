@@ -64,7 +64,8 @@ export class UnknotWatchPanel extends LitElement {
 
   override render() {
     const link = this.link;
-    if (!link?.supported) {
+    if (!link) return html`<section class="card" aria-labelledby="watch-h" aria-busy="true"><h2 id="watch-h">Watch</h2></section>`;
+    if (!link.supported) {
       return html`<section class="card" aria-labelledby="watch-h">
         <h2 id="watch-h">Watch</h2>
         <p data-testid="no-bluetooth">${UNSUPPORTED_MESSAGE}</p>

@@ -24,8 +24,8 @@ afterAll(async () => {
 
 test('the library lists the three built-in routines', async () => {
   await page.goto(server.url);
-  const names = await page.locator('unknot-library h2').allTextContents();
-  expect(names).toEqual(BUILT_INS.map((b) => b.routine.name));
+  // The list appears once the database has answered.
+  await expect.poll(() => page.locator('unknot-library h2').allTextContents()).toEqual(BUILT_INS.map((b) => b.routine.name));
   expect(errors).toEqual([]);
 });
 
