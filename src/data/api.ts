@@ -90,6 +90,11 @@ export interface UnknotData {
     /** The routine a session was played from. */
     plan(planId: string): Promise<Routine | undefined>;
     remove(id: string): Promise<void>;
+    /**
+     * Records the pain score given after a session that was already saved (the player saves as
+     * soon as a session ends, so the screen going off never loses it). 0–10, or undefined to clear.
+     */
+    setPainAfter(id: string, painAfter: number | undefined): Promise<SessionRecord>;
     stats(routineId: string, range?: TimeRange): Promise<RoutineStats>;
   };
   settings: {

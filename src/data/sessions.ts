@@ -2,7 +2,7 @@
 import type { IDBPTransaction } from 'idb';
 import { formatErrors, type Routine } from '../routine';
 import type { SessionInput, TimeRange, UnknotData } from './api';
-import { ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
 import { canonicalJson, planIdOf } from './plans';
 import type { PlanRecord, SessionRecord, UnknotDB } from './schema';
 import { addSession, addSums, emptySums, FAR_FUTURE, monthKey, monthOf, refreshMonths, statsFrom } from './summaries';
@@ -99,6 +99,21 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
         await tx.objectStore('sessions').delete(id);
         await refreshMonths(tx, [monthKey(old)]);
       }),
+    async setPainAfter(id, painAfter) {
+      if (painAfter !== undefined && !(Number.isInteger(painAfter) && painAfter >= 0 && painAfter <= 10)) {
+        const errors = [{ path: 'painAfter', message: `must be 0–10, got ${String(painAfter)}` }];
+        throw new ValidationError(`The pain score was not saved:\n${formatErrors(errors).join('\n')}`, errors);
+      }
+      return write(async (tx) => {
+        const old = await tx.objectStore('sessions').get(id);
+        if (!old) throw new NotFoundError(`No session ${id} to add a pain score to.`);
+        const { painAfter: _old, ...rest } = old;
+        const updated: SessionRecord = painAfter === undefined ? rest : { ...rest, painAfter };
+        await tx.objectStore('sessions').put(updated);
+        await refreshMonths(tx, [monthKey(updated)]); // the monthly pain sums change with it
+        return updated;
+      });
+    },
     // Whole months inside the range come from their summaries; the cut months at either end from their sessions.
     stats: (routineId, range: TimeRange = {}) =>
       ctx.read(async () => {

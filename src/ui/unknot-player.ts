@@ -241,12 +241,27 @@ export class UnknotPlayer extends LitElement {
 
   private _onPainAfter = (e: CustomEvent<{ value?: number }>): void => {
     this._painAfter = e.detail.value;
-    if (this._painAfter !== undefined) this._saveNow();
+    if (this._save === 'unsaved') {
+      if (this._painAfter !== undefined) this._saveNow();
+      return;
+    }
+    // Already saved (the screen went off, or "Save without a score"): add the score to that record.
+    const id = this._sessionId;
+    const value = this._painAfter;
+    this._saving = (this._saving ?? Promise.resolve())
+      .then(() => this.data?.sessions.setPainAfter(id, value))
+      .then(
+        () => (this._save = 'saved'),
+        () => (this._save = 'failed'),
+      );
   };
+
+  /** The save under way, so a pain score given meanwhile is written after it. */
+  private _saving: Promise<unknown> | null = null;
 
   /**
    * Saves once (add() is idempotent per id). Also runs when the page hides or the screen is
-   * left, so a session is never lost; a pain score given after that is not recorded.
+   * left, so a session is never lost; a pain score given after that updates the saved record.
    */
   private _saveNow = (): void => {
     const s = this._player.snapshot;
@@ -258,7 +273,7 @@ export class UnknotPlayer extends LitElement {
       { startedAt: this._startedAt, endedAt: this._endedAt },
       { before: this._painBefore, after: this._painAfter },
     );
-    this.data.sessions.add({ ...input, id: this._sessionId }).then(
+    this._saving = this.data.sessions.add({ ...input, id: this._sessionId }).then(
       () => (this._save = 'saved'),
       () => (this._save = 'failed'),
     );

@@ -39,6 +39,25 @@ describe('sessions store', () => {
     expect(d.record.planId).toBe(a.record.planId);
   });
 
+  it('records a pain score given after the session was saved, and the statistics follow it', async () => {
+    const { data } = await freshDb();
+    const { record } = await data.sessions.add(session({ painBefore: 8, painAfter: undefined }));
+    const before = await data.sessions.stats('seated-spinal-twist');
+    const updated = await data.sessions.setPainAfter(record.id, 3);
+    expect(updated).toEqual({ ...record, painAfter: 3 });
+    expect(await data.sessions.get(record.id)).toEqual(updated);
+    const after = await data.sessions.stats('seated-spinal-twist');
+    expect(after).toEqual(statsOf('seated-spinal-twist', [updated]));
+    expect(after).not.toEqual(before);
+    expect((await data.sessions.setPainAfter(record.id, undefined)).painAfter).toBeUndefined();
+
+    const bad = await data.sessions.setPainAfter(record.id, 11).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect((bad as Error).message).toContain('painAfter: must be 0–10, got 11');
+    await expect(data.sessions.setPainAfter('no-such-id', 2)).rejects.toThrow('No session no-such-id');
+    expect(await data.sessions.list()).toEqual([{ ...record }]);
+  });
+
   it('refuses bad sessions with the field named', async () => {
     const { data } = await freshDb();
     const cases: [Parameters<typeof session>[0], string][] = [

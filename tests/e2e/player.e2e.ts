@@ -194,6 +194,11 @@ describe('player e2e', () => {
     const [record] = await sessions();
     expect(record).toMatchObject({ outcome: 'stopped-early', stepsDone: 4, totalSteps: 21 });
     expect(record.painBefore).toBeUndefined();
+    expect(record.painAfter).toBeUndefined();
+    // A score given after the session was saved (as when the screen went off) still reaches it.
+    await page.getByRole('button', { name: '4', exact: true }).click();
+    await expect.poll(async () => (await sessions()).map((r) => r.painAfter)).toEqual([4]);
+    expect(await page.getByTestId('save-state').textContent()).toBe('Saved to history.');
     expect(errors).toEqual([]);
   });
 
