@@ -4,8 +4,8 @@
  * g, NRF and the battery; timers, Storage, E.CRC32, E.toString and setWatch are Espruino's.
  * A short routine goes in over 20-byte writes, runs in real time, and is logged, acked, deleted.
  *
- * Needs an Espruino binary: set UNKNOT_ESPRUINO_BIN (build: Espruino source, `BOARD=LINUX make`,
- * then bin/espruino). Skipped without it, so CI without the binary stays green.
+ * Needs an Espruino interpreter for Linux that you already have: set UNKNOT_ESPRUINO_BIN to its
+ * path. The project neither ships nor builds one; without it these tests are skipped.
  */
 import { describe, expect, it } from 'vitest';
 import { compile, type Routine } from '../../src/routine';
