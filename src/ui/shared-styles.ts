@@ -41,6 +41,14 @@ export const sharedStyles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
+  select {
+    font: inherit;
+    min-height: var(--u-target);
+    background: var(--u-surface);
+    color: var(--u-text);
+    border: 2px solid var(--u-border);
+    border-radius: 8px;
+  }
   :focus-visible {
     outline: 3px solid var(--u-focus);
     outline-offset: 2px;

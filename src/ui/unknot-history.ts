@@ -58,13 +58,7 @@ export class UnknotHistory extends LitElement {
         font-weight: 600;
       }
       select {
-        font: inherit;
-        min-height: var(--u-target);
         margin: 0.25rem 0 0.75rem;
-        background: var(--u-surface);
-        color: var(--u-text);
-        border: 2px solid var(--u-border);
-        border-radius: 8px;
       }
     `,
   ];

@@ -41,13 +41,7 @@ export class UnknotRemindersSettings extends LitElement {
         font-weight: 600;
       }
       select {
-        font: inherit;
-        min-height: var(--u-target);
         margin: 0.25rem 0 1rem;
-        background: var(--u-surface);
-        color: var(--u-text);
-        border: 2px solid var(--u-border);
-        border-radius: 8px;
       }
     `,
   ];
