@@ -3,24 +3,18 @@
  * use only this. `openUnknotDb()` (db.ts) returns an `UnknotData`.
  */
 import type { Routine } from '../routine';
-import type { RoutineRecord, SessionOutcome, SessionRecord, SessionSource, Settings } from './schema';
+import type { RoutineRecord, SessionRecord, Settings } from './schema';
 
-/** What the player or the watch link hands over when a session ends. */
-export interface SessionInput {
+/**
+ * What the player or the watch link hands over when a session ends: a SessionRecord's own fields,
+ * with the routine as played instead of the ids the store derives from it.
+ */
+export type SessionInput = Omit<SessionRecord, 'id' | 'routineId' | 'planId'> & {
   /** Give one when the source has its own (the watch's log entry id) so a resend is not counted twice. */
   id?: string;
   /** The routine exactly as played; stored once per version and shared (see schema.ts). */
   plan: Routine;
-  startedAt: number;
-  endedAt: number;
-  stepsDone: number;
-  totalSteps: number;
-  outcome: SessionOutcome;
-  source: SessionSource;
-  painBefore?: number;
-  painAfter?: number;
-  note?: string;
-}
+};
 
 /** Per-routine figures over a time range. */
 export interface RoutineStats {
