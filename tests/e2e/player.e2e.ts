@@ -13,6 +13,7 @@ import { BUILT_INS, compile } from '../../src/routine/index';
 import { DEFAULT_SETTINGS } from '../../src/data/schema';
 import type { CueEmission } from '../../src/player/index';
 import type { SessionRecord } from '../../src/data/schema';
+import { storedSessions } from '../support/stored-sessions';
 
 const routine = BUILT_INS[2].routine; // Standing hip twist, 75 s
 const timeline = compile(routine);
@@ -81,20 +82,7 @@ async function axeViolations(): Promise<string[]> {
   });
 }
 
-async function sessions(): Promise<SessionRecord[]> {
-  return page.evaluate(
-    () =>
-      new Promise<SessionRecord[]>((resolve, reject) => {
-        const req = indexedDB.open('unknot');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('sessions').objectStore('sessions').getAll();
-          get.onsuccess = () => resolve(get.result as SessionRecord[]);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-}
+const sessions = (): Promise<SessionRecord[]> => storedSessions(page);
 
 describe('player e2e', () => {
   test('plays a routine: every cue at its planned ms, then the history record with pain before and after', async () => {

@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, type SessionRecord } from '../../src/data/schema';
 import { ERR, STATE, encodePlan, parseWatchMessage } from '../../watch/protocol';
 import type { CueEmission } from '../../src/player/index';
 import { patternFor, watchCues } from '../../src/watch-link/cues';
+import { storedSessions } from '../support/stored-sessions';
 
 const dist = resolve(import.meta.dirname, '../../dist/watch');
 const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), boot: readFileSync(join(dist, 'unknot.boot.js'), 'utf8') });
@@ -78,20 +79,7 @@ async function emulate(opts: PeripheralOptions): Promise<EmulatedBangle> {
 
 const watchState = () => page.getByTestId('watch-state').first();
 
-async function sessions(): Promise<SessionRecord[]> {
-  return page.evaluate(
-    () =>
-      new Promise<SessionRecord[]>((resolve, reject) => {
-        const req = indexedDB.open('unknot');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('sessions').objectStore('sessions').getAll();
-          get.onsuccess = () => resolve(get.result as SessionRecord[]);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-}
+const sessions = (): Promise<SessionRecord[]> => storedSessions(page);
 
 async function pairOnPlayer(): Promise<void> {
   await page.goto(`${server.url}/play/${routine.id}`);
