@@ -50,6 +50,8 @@ export interface DoubleOptions {
    * clock on by this much, or busy-waits it on the real clock.
    */
   drawCostMs?: number;
+  /** Fake clock: where it starts (ms since the epoch), e.g. where another double's clock stopped. */
+  startAt?: number;
 }
 
 interface Timer {
@@ -103,6 +105,7 @@ export class EspruinoDouble {
     this._jitter = opts.jitter ?? (() => 0);
     this._drawCost = opts.drawCostMs ?? 0;
     this.files = new Map(opts.files ?? []);
+    this._now = opts.startAt ?? EPOCH_MS;
     const g = this._graphics();
     const sandbox: Record<string, unknown> = {
       Bangle: {
@@ -175,6 +178,17 @@ export class EspruinoDouble {
     this.run(files.boot, 'unknot.boot.js');
     this.run('NRF.setServices(bleServices, bleServiceOptions);', '.boot0');
     this.run(files.app, 'unknot.app.js');
+    return this;
+  }
+
+  /**
+   * Another app is showing: the boot files ran, the Unknot app did not. `clockFace` says whether
+   * it is a clock face (Bangle.CLOCK set), where unknot.boot.js may open the app.
+   */
+  bootWithoutApp(files: { boot: string }, clockFace: boolean): this {
+    this.run(`Bangle.CLOCK = ${clockFace ? 1 : 'undefined'}; var bleServices = {}, bleServiceOptions = { uart: true };`, '.boot0');
+    this.run(files.boot, 'unknot.boot.js');
+    this.run('NRF.setServices(bleServices, bleServiceOptions);', '.boot0');
     return this;
   }
 

@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { builtInRoutine, compile } from '../../src/routine';
 import {
   ERR, MSG, STATE, crc32, encodeFrame, encodePlan, helloFrame, parsePhoneMessage, parseWatchMessage, pauseFrame,
-  planFrames, resumeFrame, startFrame, statusRequestFrame, stopFrame,
+  planFrames, reminderFrames, resumeFrame, startFrame, statusRequestFrame, stopFrame,
 } from '../../watch/protocol';
 import { EspruinoDouble, builtWatch } from './espruino-double';
 
@@ -36,7 +36,9 @@ it('survives 100,000 random and mutated frames, answering each bad one with its 
   const watch = new EspruinoDouble().boot(files);
   const plan = encodePlan(compile(builtInRoutine('knees-to-chest-twist')!));
   const planId = crc32(plan);
-  const valid = [helloFrame(), statusRequestFrame(), pauseFrame(), resumeFrame(), stopFrame(), startFrame(planId, 0), ...planFrames(plan, 20)];
+  const now = Math.floor(watch.now() / 1000);
+  const reminders = reminderFrames({ labels: ['Knees to chest', 'Twist'], instants: [{ at: now + 60, label: 0 }, { at: now + 3600, label: 1 }] }, now, 0x83);
+  const valid = [helloFrame(), statusRequestFrame(), pauseFrame(), resumeFrame(), stopFrame(), startFrame(planId, 0), ...planFrames(plan, 20), ...reminders];
   const r = rng(20261125);
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => r(256));
   const counts = { random: 0, mutated: 0, wellFormed: 0, bad: 0 };
@@ -60,7 +62,7 @@ it('survives 100,000 random and mutated frames, answering each bad one with its 
     } else {
       // Well-formed frame (right version, length and CRC) of any type with any payload:
       // this reaches every message handler, not just the frame checks.
-      frame = encodeFrame(r(3) ? 1 + r(0x0d) : r(256), bytes(r(16)));
+      frame = encodeFrame(r(3) ? 1 + r(MSG.REMINDERS_COMMIT) : r(256), bytes(r(16)));
       counts.wellFormed++;
     }
     const expected = parsePhoneMessage(frame);

@@ -4,7 +4,8 @@ import { BUILT_INS, compile, type Timeline } from '../../src/routine';
 import {
   ERR, MAX_FRAME, MSG, PLAN_CUE, crc16, crc32, decodeFrame, decodePlan, encodeFrame, encodePlan, helloReplyFrame,
   logEntryFrame, parsePhoneMessage, parseWatchMessage, planFrames, segmentOf, setCuesFrame, shorten, startFrame,
-  statusFrame, DEFAULT_CUES,
+  statusFrame, DEFAULT_CUES, reminderAtFrame, reminderFrames, reminderLabelFrame, remindersBeginFrame, readAt, readBegin,
+  readLabel,
 } from '../../watch/protocol';
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -116,5 +117,37 @@ describe('the plan', () => {
       }
       expect(joined).toEqual(bytes);
     }
+  });
+});
+
+describe('reminder messages', () => {
+  const payload = (f: Uint8Array) => [...decodeFrame(f).payload];
+
+  it('lay out counts and clock, label, instant byte by byte (little-endian)', () => {
+    expect(payload(remindersBeginFrame(2, 3, 0x6a0b2c3d))).toEqual([2, 3, 0x3d, 0x2c, 0x0b, 0x6a]);
+    expect(payload(reminderLabelFrame(1, 'Twist'))).toEqual([1, ...ascii('Twist')]);
+    expect(payload(reminderAtFrame({ index: 4, label: 1, at: 0x6a0b2c3d, pattern: 0x83 }))).toEqual([4, 1, 0x3d, 0x2c, 0x0b, 0x6a, 0x83]);
+    expect(readBegin(decodeFrame(remindersBeginFrame(2, 3, 99)).payload)).toEqual({ labels: 2, instants: 3, phoneNow: 99 });
+    expect(readLabel(decodeFrame(reminderLabelFrame(1, 'Knees to chest')).payload)).toEqual({ index: 1, text: 'Knees to chest', ok: true });
+    expect(readAt(decodeFrame(reminderAtFrame({ index: 4, label: 1, at: 4e9, pattern: 0x02 })).payload)).toEqual({ index: 4, label: 1, at: 4e9, pattern: 2 });
+  });
+
+  it('fit 20-byte writes, and the parser checks their sizes', () => {
+    const frames = reminderFrames({ labels: ['Knees to chest'], instants: [{ at: 10, label: 0 }, { at: 20, label: 0 }] }, 5, 0x83);
+    expect(frames.map((f) => f[1])).toEqual([MSG.REMINDERS_BEGIN, MSG.REMINDER_LABEL, MSG.REMINDER_AT, MSG.REMINDER_AT, MSG.REMINDERS_COMMIT]);
+    expect(Math.max(...frames.map((f) => f.length))).toBe(20);
+    for (const f of frames) expect(parsePhoneMessage(f).error).toBe(0);
+    expect(parsePhoneMessage(encodeFrame(MSG.REMINDER_LABEL, Uint8Array.of(0))).error).toBe(ERR.BAD_LENGTH);
+    expect(parsePhoneMessage(encodeFrame(MSG.REMINDER_AT, new Uint8Array(6))).error).toBe(ERR.BAD_LENGTH);
+    expect(parsePhoneMessage(encodeFrame(MSG.REMINDERS_BEGIN, new Uint8Array(7))).error).toBe(ERR.BAD_LENGTH);
+  });
+
+  it('refuse, before sending, a schedule the watch would refuse', () => {
+    const ok = { labels: ['Twist'], instants: [{ at: 10, label: 0 }] };
+    expect(() => reminderFrames({ ...ok, labels: Array(9).fill('x') }, 0, 0x83)).toThrow(/too long/);
+    expect(() => reminderFrames({ ...ok, labels: ['A label far too long'] }, 0, 0x83)).toThrow(/label 0/);
+    expect(() => reminderFrames({ ...ok, instants: [{ at: 10, label: 0 }, { at: 10, label: 0 }] }, 0, 0x83)).toThrow(/instant 1/);
+    expect(() => reminderFrames({ ...ok, instants: [{ at: 10, label: 1 }] }, 0, 0x83)).toThrow(/instant 0/);
+    expect(() => reminderFrames(ok, 0, 0x80)).toThrow(/pattern/);
   });
 });

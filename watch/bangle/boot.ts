@@ -1,17 +1,35 @@
 /**
  * unknot.boot.js: runs at every boot/app load, before the boot loader's single
- * NRF.setServices(bleServices). It declares the Unknot GATT service; writes are handed to the
- * app when it runs. On a clock face, a write opens the app, so the phone can wake it; the phone
- * repeats HELLO until it answers. Espruino subset: computed keys are not allowed, hence the
- * assignments.
+ * NRF.setServices(bleServices).
+ * - It declares the Unknot GATT service; writes are handed to the app when it runs. On a clock
+ *   face, a write opens the app, so the phone can wake it; the phone repeats HELLO until it
+ *   answers.
+ * - It keeps the reminder timer, so reminders ring with the app closed: on a clock face it
+ *   buzzes and opens the app, which shows the reminder; in another app it only buzzes; in the
+ *   Unknot app it hands the reminder over (the app skips it during a session).
+ * Espruino subset: computed keys are not allowed, hence the assignments.
  */
 import { GATT } from '../protocol/gatt';
 import { MAX_FRAME } from '../protocol/frame';
+import { DEFAULT_CUES, cuesValid, type CueSettings } from '../protocol/messages';
+import { pulsesOf } from '../core/executor';
+import { SETTINGS_FILE } from '../core/store';
+import { REMINDERS_FILE, loadReminders, nextReminder } from '../core/reminders';
 
 declare const bleServices: { [uuid: string]: object };
-declare const global: { unknotRx: ((b: Uint8Array) => void) | undefined };
-declare const Bangle: { CLOCK: number | undefined };
+declare const global: {
+  unknotRx: ((b: Uint8Array) => void) | undefined;
+  unknotRemind: ((label: string, pattern: number) => void) | undefined;
+  unknotArm: (() => void) | undefined;
+};
+declare const Bangle: { CLOCK: number | undefined; buzz(ms: number, strength: number): Promise<void> };
 declare function load(file: string): void;
+declare function getTime(): number;
+declare function require(name: string): { readJSON(name: string, noExceptions: boolean): unknown };
+
+const APP = 'unknot.app.js';
+/** The longest single wait: a watch clock set meanwhile is noticed within the hour. */
+const MAX_WAIT_S = 3600;
 
 const chars: { [uuid: string]: object } = {};
 chars[GATT.control] = {
@@ -19,8 +37,49 @@ chars[GATT.control] = {
   maxLen: MAX_FRAME,
   onWrite: (e: { data: ArrayBuffer }) => {
     if (global.unknotRx) global.unknotRx(new Uint8Array(e.data));
-    else if (Bangle.CLOCK) load('unknot.app.js');
+    else if (Bangle.CLOCK) load(APP);
   },
 };
 chars[GATT.status] = { readable: true, notify: true, value: [0], maxLen: 20 };
 bleServices[GATT.service] = chars;
+
+// Through a variable: a bundler would try to resolve a literal require('Storage') call.
+const espruinoRequire = require;
+const S = espruinoRequire('Storage');
+let timer: number | undefined;
+/** The last instant rung: a timer that fires a little early must not ring it twice. */
+let rung = 0;
+
+function ring(label: string, pattern: number): void {
+  if (global.unknotRemind) return global.unknotRemind(label, pattern);
+  const saved = S.readJSON(SETTINGS_FILE, true) as { cues: CueSettings } | undefined;
+  const cues = saved && saved.cues && cuesValid(saved.cues) ? saved.cues : DEFAULT_CUES;
+  const pulses = pulsesOf(cues, [pattern]);
+  for (let i = 0; i < pulses.length; i += 2) {
+    const len = pulses[i + 1];
+    setTimeout(() => Bangle.buzz(len, cues.strength / 100), pulses[i]);
+  }
+  // Opening the app resets the interpreter: only once the pattern has played.
+  const end = pulses[pulses.length - 2] + pulses[pulses.length - 1];
+  if (Bangle.CLOCK) setTimeout(() => load(APP), end + 100);
+}
+
+function arm(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  const s = loadReminders(S.readJSON(REMINDERS_FILE, true));
+  const now = getTime();
+  const next = s ? nextReminder(s, Math.max(now, rung)) : null;
+  if (!s || !next) return;
+  timer = setTimeout(() => {
+    timer = undefined;
+    if (next[0] <= getTime() + 0.05) {
+      rung = next[0];
+      ring(s.l[next[1]], next[2]);
+    }
+    arm();
+  }, Math.min(next[0] - now, MAX_WAIT_S) * 1000) as unknown as number;
+}
+
+global.unknotArm = arm;
+arm();

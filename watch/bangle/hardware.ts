@@ -35,7 +35,11 @@ declare const E: {
 };
 declare const BTN1: unknown;
 declare const process: { env: { VERSION: string } };
-declare const global: { unknotRx: ((b: Uint8Array) => void) | undefined };
+declare const global: {
+  unknotRx: ((b: Uint8Array) => void) | undefined;
+  unknotRemind: ((label: string, pattern: number) => void) | undefined;
+  unknotArm: (() => void) | undefined;
+};
 declare function setWatch(fn: (e: { state: boolean }) => void, pin: unknown, opts: object): number;
 declare function getTime(): number;
 declare function require(name: string): StorageLib;
@@ -90,6 +94,12 @@ export function bangleHardware(): Hardware {
     // unknot.boot.js owns the GATT service and forwards writes here while the app runs.
     onFrame: (fn) => {
       global.unknotRx = fn;
+    },
+    onReminder: (fn) => {
+      global.unknotRemind = fn;
+    },
+    rearm: () => {
+      if (global.unknotArm) global.unknotArm();
     },
     send(bytes) {
       const ch: { [k: string]: object } = {};

@@ -4,7 +4,8 @@
  */
 import type { Hardware } from './hardware';
 import { createExecutor, play, pulsesOf, type Executor } from './executor';
-import { faceOf } from './face';
+import { faceOf, reminderFace } from './face';
+import { REMINDERS_FILE, createReminderSync, justDue, loadReminders } from './reminders';
 import { PLAN_FILE, ackLog, addLog, loadSettings, oldestLog, saveSettings } from './store';
 import { ERR, MAX_FRAME, PROTOCOL_VERSION } from '../protocol/frame';
 import {
@@ -38,8 +39,15 @@ export function createApp(hw: Hardware, version: string): App {
   if (stored) plan = decodePlan(stored, hw.crc32(stored));
   if (plan) state = STATE.LOADED;
 
+  /** A reminder on show, until a press or a start; never during a session. */
+  let reminder: string | null = null;
+  const reminders = createReminderSync(hw, () => hw.rearm());
+
   const active = (): boolean => state === STATE.RUNNING || state === STATE.PAUSED;
-  const draw = (): void => hw.draw(faceOf(state, plan, exec, hw.now()));
+  const draw = (): void => {
+    const f = faceOf(state, plan, exec, hw.now());
+    hw.draw(reminder && !active() ? reminderFace(f, reminder) : f);
+  };
 
   function status(re: number, error: number): void {
     const seg = exec && active() ? exec.segment() : null;
@@ -63,6 +71,7 @@ export function createApp(hw: Hardware, version: string): App {
   function start(delayMs: number): void {
     if (!plan) return;
     const p = plan;
+    reminder = null;
     state = STATE.RUNNING;
     startedAt = hw.now() + delayMs;
     exec = createExecutor(hw, p, () => settings.cues, {
@@ -159,6 +168,7 @@ export function createApp(hw: Hardware, version: string): App {
       ackLog(hw, m.logId);
       return 0;
     }
+    if (t >= MSG.REMINDERS_BEGIN) return reminders(m);
     return 0; // STATUS_REQUEST
   }
 
@@ -180,7 +190,8 @@ export function createApp(hw: Hardware, version: string): App {
   }
 
   function press(long: boolean): void {
-    if (long) stop();
+    if (reminder) reminder = null; // the press that dismisses a reminder does nothing else
+    else if (long) stop();
     else if (state === STATE.RUNNING && exec) {
       state = STATE.PAUSED;
       exec.pause();
@@ -196,6 +207,17 @@ export function createApp(hw: Hardware, version: string): App {
   hw.onButton(press);
   // Leaving the app mid-session (another app loaded) still logs the session as stopped.
   hw.onExit(stop);
+  // A session on the wrist is the routine already: a reminder then must not buzz over its cues.
+  hw.onReminder((label, pattern) => {
+    if (active()) return;
+    reminder = label;
+    play(hw, settings.cues, pulsesOf(settings.cues, [pattern]), hw.now());
+    draw();
+  });
+  // Opened by unknot.boot.js for a reminder that just rang on the clock face: show it.
+  const rem = loadReminders(hw.readJSON(REMINDERS_FILE));
+  const due = rem ? justDue(rem, hw.now() / 1000, 90) : null;
+  if (rem && due) reminder = rem.l[due[1]];
   draw();
   return { receive: receive, press: press, state: () => state };
 }

@@ -37,3 +37,13 @@ export function faceOf(state: number, plan: Plan | null, exec: Executor | null, 
   face.big = countdown(plan.totalMs);
   return face;
 }
+
+/** The face while a reminder is on show: which routine is due; a press dismisses it. */
+export function reminderFace(face: Face, label: string): Face {
+  face.title = 'Time for';
+  face.label = label;
+  face.big = '';
+  face.side = 0;
+  face.rep = '';
+  return face;
+}

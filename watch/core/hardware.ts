@@ -36,6 +36,10 @@ export interface Hardware {
   onExit(fn: () => void): void;
   /** Frames written by the phone on the control characteristic. */
   onFrame(fn: (bytes: Uint8Array) => void): void;
+  /** A reminder fell due while the app runs (unknot.boot.js keeps the timer). */
+  onReminder(fn: (label: string, pattern: number) => void): void;
+  /** The stored reminder schedule changed: aim the reminder timer again. */
+  rearm(): void;
   /** Notify a frame on the status characteristic; must not throw when nobody is connected. */
   send(bytes: Uint8Array): void;
   /**

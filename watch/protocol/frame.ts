@@ -46,6 +46,8 @@ export const ERR = {
   STORAGE: 10,
   /** The watch hit an unexpected fault while handling the message (a bug: nothing changed). */
   INTERNAL: 11,
+  /** Reminder schedule incomplete or out of order at REMINDERS_COMMIT, or a part sent without REMINDERS_BEGIN. */
+  BAD_SCHEDULE: 12,
 } as const;
 
 /** A checked frame: `error` is 0 when `type` and `payload` can be trusted. */

@@ -20,3 +20,7 @@ export {
 } from './plan';
 export { encodePlan, planFrames, planIdOf, shorten } from './plan-encode';
 export { GATT } from './gatt';
+export {
+  REMINDER_LIMITS, REMINDER_PATTERN, patternOk, labelOk, remindersBeginFrame, reminderLabelFrame, reminderAtFrame,
+  remindersCommitFrame, reminderFrames, readBegin, readLabel, readAt, type ReminderSchedule, type ReminderAt,
+} from './reminders';

@@ -21,6 +21,10 @@ export const MSG = {
   LOG_REQUEST: 0x0b,
   LOG_ACK: 0x0c,
   STATUS_REQUEST: 0x0d,
+  REMINDERS_BEGIN: 0x0e,
+  REMINDER_LABEL: 0x0f,
+  REMINDER_AT: 0x10,
+  REMINDERS_COMMIT: 0x11,
   // watch → phone
   HELLO_REPLY: 0x81,
   STATUS: 0x82,
@@ -119,20 +123,24 @@ export interface WatchMessage {
   log: LogEntry | null;
 }
 
-/** Exact payload sizes; PLAN_CHUNK is "3 or more" and HELLO_REPLY "5 to 15". */
+/**
+ * Exact payload sizes; PLAN_CHUNK is "3 or more", REMINDER_LABEL "2 to 15" and HELLO_REPLY
+ * "5 to 15". The reminder payloads' values are checked where they are used (core/reminders.ts).
+ */
 const SIZES: { [type: number]: number } = {
-  1: 0, 2: 6, 4: 0, 5: 8, 6: 0, 7: 0, 8: 0, 9: 11, 10: 1, 11: 0, 12: 4, 13: 0,
+  1: 0, 2: 6, 4: 0, 5: 8, 6: 0, 7: 0, 8: 0, 9: 11, 10: 1, 11: 0, 12: 4, 13: 0, 14: 6, 16: 7, 17: 0,
   0x82: 14, 0x83: 15, 0x84: 0,
 };
 
 function sizeOk(type: number, n: number): boolean {
   if (type === MSG.PLAN_CHUNK) return n >= 3;
+  if (type === MSG.REMINDER_LABEL) return n >= 2 && n <= 15;
   if (type === MSG.HELLO_REPLY) return n >= 5 && n <= 15;
   return SIZES[type] === n;
 }
 
 function known(type: number): boolean {
-  return type === MSG.PLAN_CHUNK || type === MSG.HELLO_REPLY || SIZES[type] !== undefined;
+  return type === MSG.PLAN_CHUNK || type === MSG.REMINDER_LABEL || type === MSG.HELLO_REPLY || SIZES[type] !== undefined;
 }
 
 /** Range check of cue settings; the watch refuses anything outside with ERR.BAD_VALUE. */
