@@ -1,20 +1,21 @@
 /**
- * The reminder schedule as the watch would take it (see the proposed REMINDERS_* messages in the
- * issue-8 report): absolute due instants for the next days plus short labels. Absolute instants
- * because the watch has only a fixed UTC offset and no time-zone rules: daylight saving stays
- * here, in occurrences(), and the phone resends the schedule whenever it connects.
+ * The reminder schedule as the watch takes it (REMINDERS_* in docs/protocol.md): absolute due
+ * instants for the next days plus short labels. Absolute instants because the watch has only a
+ * fixed UTC offset and no time-zone rules: daylight saving stays here, in occurrences(), and the
+ * phone resends the schedule whenever it connects.
  */
 import type { Reminder } from '../data/schema';
+import { REMINDER_LIMITS, type ReminderSchedule } from '../../watch/protocol/reminders';
 import { occurrences } from './schedule';
 
-export interface WatchSchedule {
-  /** Short names shown on the watch, at most `maxLabels`, each at most `labelBytes` ASCII bytes. */
-  labels: string[];
-  /** Due instants, oldest first, Unix seconds, each with its label index. */
-  instants: { at: number; label: number }[];
-}
+export type WatchSchedule = ReminderSchedule;
 
-export const WATCH_LIMITS = { days: 14, instants: 64, maxLabels: 8, labelBytes: 14 } as const;
+export const WATCH_LIMITS = {
+  days: 14,
+  instants: REMINDER_LIMITS.instants,
+  maxLabels: REMINDER_LIMITS.labels,
+  labelBytes: REMINDER_LIMITS.labelBytes,
+} as const;
 
 /** ASCII only (the watch font), trimmed to `max` bytes at a word end where possible. */
 export function watchLabel(name: string, max: number = WATCH_LIMITS.labelBytes): string {
@@ -26,7 +27,10 @@ export function watchLabel(name: string, max: number = WATCH_LIMITS.labelBytes):
 }
 
 export function watchSchedule(reminders: readonly Reminder[], names: ReadonlyMap<string, string>, now: number, timeZone: string): WatchSchedule {
-  const due = occurrences(reminders, now, now + WATCH_LIMITS.days * 86_400_000, timeZone).slice(0, WATCH_LIMITS.instants);
+  // Two routines due at the same minute ring once, for the first: the watch takes each instant once.
+  const due = occurrences(reminders, now, now + WATCH_LIMITS.days * 86_400_000, timeZone)
+    .filter((o, i, all) => i === 0 || Math.floor(o.at / 1000) > Math.floor(all[i - 1].at / 1000))
+    .slice(0, WATCH_LIMITS.instants);
   const ids = [...new Set(due.map((o) => o.routineId))].slice(0, WATCH_LIMITS.maxLabels);
   return {
     labels: ids.map((id) => watchLabel(names.get(id) ?? id)),

@@ -10,6 +10,7 @@ import { dataContext } from './data-context';
 import type { UnknotData } from '../data/api';
 import { WatchLinkController, watchLinkContext } from './watch-link-context';
 import { sharedStyles } from './shared-styles';
+import { SETTINGS_CHANGED } from './settings-events';
 import './unknot-watch-install';
 
 /**
@@ -57,6 +58,22 @@ export class UnknotWatchPanel extends LitElement {
   @state() private _busy = false;
   private readonly _watch = new WatchLinkController(this);
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(SETTINGS_CHANGED, this._onSettings);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(SETTINGS_CHANGED, this._onSettings);
+  }
+
+  /** Reminders changed (they are edited on the same screen): the watch gets the new schedule. */
+  private _onSettings = (): void => {
+    const link = this.link;
+    if (link?.connected && link.kind === 'unknot') link.syncReminders().catch(() => undefined); // the link shows a failure
+  };
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('link')) this._watch.link = this.link;
     if (changed.has('data') && this.data) void this.data.settings.get().then((s) => (this._settings = s));
@@ -79,6 +96,7 @@ export class UnknotWatchPanel extends LitElement {
       ${link.error ? html`<p class="error" role="alert" data-testid="watch-error">${link.error}</p>` : nothing}
       <div class="row">${this._buttons(link, remembered)}</div>
       ${link.connected && link.kind === 'unknot' ? this._cues(link) : nothing}
+      ${link.connected && link.kind === 'unknot' ? this._reminders(link) : nothing}
       ${link.connected && link.kind === 'alert'
         ? html`<p class="muted">This watch has no Unknot module: the phone keeps the time and sends an alert at each cue. Less precise, and it stops if the phone's screen goes off.</p>`
         : nothing}
@@ -129,6 +147,16 @@ export class UnknotWatchPanel extends LitElement {
       })}
       <label>Motor strength <input type="range" min="10" max="100" step="10" .value=${String(strength)} @change=${this._strength} /> ${strength}%</label>
     `;
+  }
+
+  private _reminders(link: WatchLink) {
+    const r = link.reminders;
+    const text = !r
+      ? 'Sending your reminders to the watch…'
+      : r.count
+        ? `The watch holds your next ${r.count} reminders (14 days) and buzzes for them even when this app is closed.`
+        : 'No reminders on the watch. Turn some on above and the watch buzzes for them even when this app is closed.';
+    return html`<p class="muted" data-testid="watch-reminders">${text}</p>`;
   }
 
   private _pair = async (): Promise<void> => {

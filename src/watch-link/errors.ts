@@ -13,6 +13,7 @@ const MESSAGES: Record<number, string> = {
   [ERR.BAD_VALUE]: 'a setting was out of range',
   [ERR.STORAGE]: 'its storage is full',
   [ERR.INTERNAL]: 'it hit an internal fault (nothing was changed)',
+  [ERR.BAD_SCHEDULE]: 'the reminders arrived incomplete (its previous reminders stay)',
 };
 
 export function watchErrorText(code: number): string {

@@ -5,7 +5,7 @@
  * holds the queue until the reply comes, so replies can never be matched to the wrong request.
  */
 import {
-  ERR, MIN_FRAME, MSG, encodePlan, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
+  ERR, MIN_FRAME, MSG, REMINDER_PATTERN, encodePlan, reminderFrames, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
   planFrames, planIdOf, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
   type CueSettings, type Hello, type Status, type WatchMessage,
 } from '../../watch/protocol/index';
@@ -16,6 +16,7 @@ import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './co
 import { watchCues } from './cues';
 import { watchErrorText } from './errors';
 import { memoryPlans, syncEntries, type PlanMemory } from './log-sync';
+import { currentTimeZone, scheduleForWatch } from './reminder-sync';
 import { GattQueue, LinkError } from './queue';
 
 /** The data layer parts the link uses. */
@@ -27,6 +28,9 @@ export interface LinkOptions {
   /** How long to wait for the watch's reply to one message. */
   replyTimeoutMs?: number;
   now?: () => number;
+  /** Wall clock (ms since the epoch) and time zone for the reminder schedule. */
+  wallClock?: () => number;
+  timeZone?: () => string;
 }
 
 export interface UploadResult {
@@ -63,6 +67,8 @@ export class WatchLink extends EventTarget {
   error: string | null = null;
   /** Sessions synced from the watch's log since the page opened. */
   synced = 0;
+  /** The reminders the watch holds: how many instants, sent when (wall clock); null until sent. */
+  reminders: { count: number; sentAt: number } | null = null;
   data: LinkData | undefined;
 
   readonly queue = new GattQueue();
@@ -74,6 +80,8 @@ export class WatchLink extends EventTarget {
   private readonly _backoff: readonly number[];
   private readonly _timeout: number;
   private readonly _now: () => number;
+  private readonly _wallClock: () => number;
+  private readonly _timeZone: () => string;
 
   constructor(
     private readonly _bluetooth: Bluetooth | undefined,
@@ -84,6 +92,8 @@ export class WatchLink extends EventTarget {
     this._backoff = opts.backoffMs ?? BACKOFF_MS;
     this._timeout = opts.replyTimeoutMs ?? 3000;
     this._now = opts.now ?? (() => performance.now());
+    this._wallClock = opts.wallClock ?? Date.now;
+    this._timeZone = opts.timeZone ?? currentTimeZone;
   }
 
   get supported(): boolean {
@@ -169,12 +179,7 @@ export class WatchLink extends EventTarget {
     }
     const frames = planFrames(plan, MIN_FRAME);
     const bytes = frames.reduce((n, f) => n + f.length, 0);
-    const send = (withResponse: boolean) =>
-      this.queue.run(async () => {
-        this._check(await this._exchange(frames[0]));
-        for (const f of frames.slice(1, -1)) await this._write(f, withResponse);
-        this._check(await this._exchange(frames[frames.length - 1]));
-      });
+    const send = (withResponse: boolean) => this._transfer(frames, withResponse);
     try {
       await send(opts.withResponse ?? false);
     } catch (e) {
@@ -189,6 +194,26 @@ export class WatchLink extends EventTarget {
     this.error = null;
     this._changed();
     return { planId, bytes, writes: frames.length, ms: this._now() - t0, skipped: false };
+  }
+
+  /**
+   * Sends the next 14 days of reminders (an empty schedule clears the watch's); the watch rings
+   * them on its own clock, with the phone away. Sent on every connect, as the window moves on,
+   * and when the reminders change. Returns how many instants the watch now holds.
+   */
+  async syncReminders(): Promise<number> {
+    const data = this.data;
+    if (!data?.routines || this._channels.kind !== 'unknot') return 0;
+    const now = this._wallClock();
+    const schedule = await scheduleForWatch({ settings: data.settings, routines: data.routines }, now, this._timeZone());
+    try {
+      await this._transfer(reminderFrames(schedule, Math.floor(now / 1000), REMINDER_PATTERN), true);
+    } catch (e) {
+      throw this._failed(e);
+    }
+    this.reminders = { count: schedule.instants.length, sentAt: now };
+    this._changed();
+    return schedule.instants.length;
   }
 
   /** Starts the loaded plan on the watch; the watch is the clock from here on. */
@@ -280,10 +305,20 @@ export class WatchLink extends EventTarget {
       if (settings) await this.command(setCuesFrame(watchCues(settings)));
       await this.requestStatus();
       await this.syncLog();
+      await this.syncReminders();
     } catch (e) {
       if (this._conn?.connected) this._fail((e as Error).message);
     }
     this._changed();
+  }
+
+  /** A BEGIN … COMMIT transfer: both ends answered, the parts between written in order. */
+  private _transfer(frames: Uint8Array[], withResponse: boolean): Promise<void> {
+    return this.queue.run(async () => {
+      this._check(await this._exchange(frames[0]));
+      for (const f of frames.slice(1, -1)) await this._write(f, withResponse);
+      this._check(await this._exchange(frames[frames.length - 1]));
+    });
   }
 
   private async _write(frame: Uint8Array, withResponse: boolean): Promise<void> {

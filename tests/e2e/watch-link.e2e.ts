@@ -274,6 +274,44 @@ describe('failures', () => {
   });
 });
 
+describe('reminders on the watch', () => {
+  test('turned on in the app, sent on connect and on every change; the watch rings them with the page closed', async () => {
+    const watch = new EspruinoDouble({ startAt: Date.now() }).boot(built());
+    await emulate({ watch });
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to/);
+    const onWatch = () => page.getByTestId('watch-reminders').textContent();
+    await expect.poll(onWatch).toMatch(/No reminders on the watch/);
+    const stored = () => JSON.parse(watch.files.get('unknot.rem') ?? 'null') as { l: string[]; r: number[][] } | null;
+    expect(stored()).toEqual({ l: [], r: [] });
+
+    const box = page.locator('fieldset[data-routine="knees-to-chest-twist"]');
+    await box.getByLabel('Remind me').check();
+    // Three a day for 14 days, on the watch within a moment of the change.
+    await expect.poll(onWatch).toMatch(/holds your next 42 reminders/);
+    expect(stored()!.l).toEqual(['Lying knees-to']);
+    const tz = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // On the watch's clock, which the test holds still while the page's runs on: to the nearest minute.
+    const local = (s: number) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit' }).format(Math.round(s / 60) * 60_000);
+    expect(new Set(stored()!.r.map(([at]) => local(at)))).toEqual(new Set(['08:00', '13:00', '19:00']));
+
+    await box.locator('input[type="time"]').first().fill('06:15');
+    await expect.poll(() => new Set(stored()!.r.map(([at]) => local(at)))).toEqual(new Set(['06:15', '13:00', '19:00']));
+
+    // The phone app goes away; the watch rings the next reminder on its own clock.
+    await page.close();
+    const due = stored()!.r[0][0] * 1000;
+    watch.advance(due - watch.now() + 5000);
+    const cues = watchCues(DEFAULT_SETTINGS);
+    const step = cues.longMs + cues.gapMs;
+    expect(watch.buzzes.map((b) => [b.at - due, b.ms])).toEqual([[0, cues.longMs], [step, cues.longMs], [2 * step, cues.longMs]]);
+    expect(watch.lastFrame().texts.map((t) => t.text)).toEqual(expect.arrayContaining(['Time for', 'Lying knees-to']));
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('installing the watch module', () => {
   test('over the emulated Nordic UART: the files on the watch equal dist/watch, then load()', async () => {
     const con = new EspruinoConsole();

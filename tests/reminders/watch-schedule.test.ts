@@ -39,3 +39,21 @@ test('labels: ASCII, trimmed at a word end', () => {
   expect(watchLabel('Supercalifragilistic')).toBe('Supercalifragi');
   expect(watchLabel('✨')).toBe('Routine');
 });
+
+test('two routines due the same minute ring once on the watch, for the first of them', () => {
+  const now = zonedInstant('2026-11-25', '06:00', TZ);
+  const plan = watchSchedule(
+    [
+      { routineId: 'k', times: ['08:00'], enabled: true },
+      { routineId: 's', times: ['08:00', '09:00'], enabled: true },
+    ],
+    names,
+    now,
+    TZ,
+  );
+  expect(plan.instants.slice(0, 2)).toEqual([
+    { at: zonedInstant('2026-11-25', '08:00', TZ) / 1000, label: 0 },
+    { at: zonedInstant('2026-11-25', '09:00', TZ) / 1000, label: 1 },
+  ]);
+  expect(plan.instants).toHaveLength(28);
+});

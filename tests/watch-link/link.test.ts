@@ -186,6 +186,65 @@ describe('a session on the watch, with drops', () => {
   });
 });
 
+describe('reminders on the watch', () => {
+  const TZ = 'Europe/Berlin';
+  /** The double's clock starts 2026-11-25 08:00 UTC = 09:00 in Berlin. */
+  const berlin = (hhmm: string, day = 25) => Date.UTC(2026, 10, day, Number(hhmm.slice(0, 2)) - 1, Number(hhmm.slice(3)));
+
+  async function withReminders() {
+    const s = await setup();
+    s.link = new WatchLink(fakeBluetooth(s.device), { backoffMs: [5, 10, 20], replyTimeoutMs: 300, wallClock: () => s.watch.now(), timeZone: () => TZ });
+    s.link.data = s.data;
+    await s.data!.settings.update({
+      reminders: [
+        { routineId: 'knees-to-chest-twist', times: ['10:00', '14:00', '19:00'], enabled: true },
+        { routineId: 'seated-spinal-twist', times: ['07:30'], enabled: true },
+        { routineId: 'deleted-routine', times: ['12:00'], enabled: true },
+      ],
+    });
+    return s;
+  }
+
+  it('connecting sends the next 14 days; the watch rings them with the phone gone', async () => {
+    const { watch, device, link, data } = await withReminders();
+    await link.pair();
+    // 14 days × 4 a day from 09:00 on the 25th: 10:00 … 07:30 on 9 December.
+    expect(link.reminders).toEqual({ count: 56, sentAt: watch.now() });
+    const stored = JSON.parse(watch.files.get('unknot.rem')!) as { l: string[]; r: number[][] };
+    expect(stored.l).toEqual(['Lying knees-to', 'Seated spinal']);
+    expect(stored.r[0]).toEqual([berlin('10:00') / 1000, 0, 0x83]);
+    expect(stored.r[3]).toEqual([berlin('07:30', 26) / 1000, 1, 0x83]);
+    device.drop();
+    link.disconnect();
+    watch.advance(berlin('10:00') - watch.now() + 5000);
+    // Three long pulses, with the lengths the user set for the watch.
+    const cues = watchCues(await data!.settings.get());
+    const step = cues.longMs + cues.gapMs;
+    expect(watch.buzzes.map((b) => [b.at, b.ms])).toEqual([0, step, 2 * step].map((o) => [berlin('10:00') + o, cues.longMs]));
+  });
+
+  it('a change of reminders, sent again, replaces the watch’s schedule; an empty one clears it', async () => {
+    const { watch, link, data } = await withReminders();
+    await link.pair();
+    await data!.settings.update({ reminders: [{ routineId: 'standing-hip-twist', times: ['09:30'], enabled: true }] });
+    expect(await link.syncReminders()).toBe(14);
+    expect(JSON.parse(watch.files.get('unknot.rem')!).l).toEqual(['Standing hip']);
+    await data!.settings.update({ reminders: [] });
+    expect(await link.syncReminders()).toBe(0);
+    expect(JSON.parse(watch.files.get('unknot.rem')!)).toEqual({ l: [], r: [] });
+  });
+
+  it('a watch that cannot store them says so in words and keeps its old schedule', async () => {
+    const { watch, link } = await withReminders();
+    await link.pair();
+    const before = watch.files.get('unknot.rem');
+    watch.storageFull = true;
+    await expect(link.syncReminders()).rejects.toThrow(/storage is full/);
+    expect(link.error).toMatch(/storage is full/);
+    expect(watch.files.get('unknot.rem')).toBe(before);
+  });
+});
+
 describe('fallback: a watch with only the Immediate Alert Service', () => {
   it('connects as an alert watch and writes level 2', async () => {
     const alerts: number[] = [];
