@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, type Routine } from '../../src/routine';
 import {
   DEFAULT_CUES, MSG, OUTCOME, STATE, crc32, encodeFrame, encodePlan, helloFrame, parsePhoneMessage, logAckFrame, logRequestFrame, parseWatchMessage,
-  planFrames, startFrame,
+  planFrames, reminderFrames, startFrame,
 } from '../../watch/protocol';
 import { builtWatch } from './espruino-double';
 import { expectedBuzzes } from './expected';
@@ -69,6 +69,40 @@ describe.skipIf(!ESPRUINO_BIN)('the built watch file in the real Espruino interp
     expect(out.files[1]).toEqual(expect.arrayContaining(['unknot.plan', 'unknot.json']));
   });
 
+  it('takes a reminder schedule over 20-byte writes and rings it on its own clock', { timeout: 30_000 }, async () => {
+    const files = await builtWatch();
+    const nowS = Math.ceil(Date.now() / 1000);
+    const frames = reminderFrames({ labels: ['Knees to chest', 'Seated twist'], instants: [{ at: nowS + 3, label: 0 }, { at: nowS + 5, label: 1 }] }, nowS, 0x83);
+    const script = `
+      ${prelude(files)}
+      ${JSON.stringify(frames.map(b64))}.forEach(write);
+      var TEXTS = [];
+      setTimeout(function () { TEXTS.push(OUT.texts.slice()); }, 4500);
+      setTimeout(function () {
+        print('RESULT ' + JSON.stringify({ out: OUT, texts: TEXTS, rem: require('Storage').readJSON('unknot.rem') }));
+        quit();
+      }, 7500);
+    `;
+    type R = { out: { buzz: number[][]; notes: string[]; texts: string[] }; texts: string[][]; rem: { l: string[]; r: number[][] } };
+    const { out, texts, rem } = await runEspruino<R>(script, 25_000);
+    const replies = out.notes.map((n) => parseWatchMessage(Uint8Array.from(Buffer.from(n, 'base64'))).status);
+    expect(replies.map((st) => [st?.re, st?.error])).toEqual([[MSG.REMINDERS_BEGIN, 0], [MSG.REMINDERS_COMMIT, 0]]);
+    expect(rem.l).toEqual(['Knees to chest', 'Seated twist']);
+    // Three long pulses per reminder, one gap apart; the two reminders 2 s apart, each at its second.
+    expect(out.buzz.map(([, ms]) => ms)).toEqual(Array(6).fill(DEFAULT_CUES.longMs));
+    const at = out.buzz.map(([t]) => t);
+    const step = DEFAULT_CUES.longMs + DEFAULT_CUES.gapMs;
+    for (const k of [0, 3]) {
+      const due = rem.r[k / 3][0] * 1000;
+      expect(at[k] - due).toBeGreaterThanOrEqual(-2);
+      expect(at[k] - due).toBeLessThan(100);
+      expect(at[k + 1] - at[k]).toBeCloseTo(step, -2);
+      expect(at[k + 2] - at[k]).toBeCloseTo(2 * step, -2);
+    }
+    expect(texts[0]).toEqual(expect.arrayContaining(['Time for', 'Knees to chest']));
+    expect(out.texts).toEqual(expect.arrayContaining(['Time for', 'Seated twist']));
+  });
+
   it('answers 2,000 random and mutated frames with the right error and never throws', { timeout: 120_000 }, async () => {
     const files = await builtWatch();
     const plan = encodePlan(compile(short));
@@ -85,7 +119,7 @@ describe.skipIf(!ESPRUINO_BIN)('the built watch file in the real Espruino interp
         const f = valid[r(valid.length)].slice();
         f[r(f.length)] ^= 1 << r(8);
         frames.push(f);
-      } else frames.push(encodeFrame(1 + r(0x0d), Uint8Array.from({ length: r(16) }, () => r(256))));
+      } else frames.push(encodeFrame(1 + r(MSG.REMINDERS_COMMIT), Uint8Array.from({ length: r(16) }, () => r(256))));
     }
     const script = `
       ${prelude(files)}
