@@ -134,7 +134,14 @@ export class UnknotApp extends LitElement {
   private _needWatchLink(): void {
     this._linking ??= import('../watch-link/index').then(
       ({ WatchLink, bluetoothOf, browserPlans }) => {
-        this.watchLink = new WatchLink(bluetoothOf(), { plans: browserPlans() });
+        this.watchLink = new WatchLink(bluetoothOf(), {
+          plans: browserPlans(),
+          reminderSchedule: async (now) => {
+            if (!this.data) return null;
+            const { scheduleForWatch, currentTimeZone } = await import('../reminders/watch-schedule');
+            return scheduleForWatch(this.data, now, currentTimeZone());
+          },
+        });
         if (this.data) this.watchLink.data = this.data;
       },
       (e: unknown) => console.warn('Unknot: the watch link could not be loaded.', e),

@@ -16,7 +16,7 @@ import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './co
 import { watchCues } from './cues';
 import { watchErrorText } from './errors';
 import { memoryPlans, syncEntries, type PlanMemory } from './log-sync';
-import { currentTimeZone, scheduleForWatch } from './reminder-sync';
+import type { WatchSchedule } from '../reminders/watch-schedule';
 import { GattQueue, LinkError } from './queue';
 
 /** The data layer parts the link uses. */
@@ -28,9 +28,14 @@ export interface LinkOptions {
   /** How long to wait for the watch's reply to one message. */
   replyTimeoutMs?: number;
   now?: () => number;
-  /** Wall clock (ms since the epoch) and time zone for the reminder schedule. */
+  /**
+   * The reminders for the watch from `now` on (src/reminders scheduleForWatch); null when there
+   * is nothing to read them from yet. Passed in, so the link's lazily loaded code does not
+   * carry the scheduling the app's start-up code already has.
+   */
+  reminderSchedule?: (now: number) => Promise<WatchSchedule | null>;
+  /** Wall clock, ms since the epoch (tests move it). */
   wallClock?: () => number;
-  timeZone?: () => string;
 }
 
 export interface UploadResult {
@@ -81,7 +86,7 @@ export class WatchLink extends EventTarget {
   private readonly _timeout: number;
   private readonly _now: () => number;
   private readonly _wallClock: () => number;
-  private readonly _timeZone: () => string;
+  private readonly _schedule: LinkOptions['reminderSchedule'];
 
   constructor(
     private readonly _bluetooth: Bluetooth | undefined,
@@ -93,7 +98,7 @@ export class WatchLink extends EventTarget {
     this._timeout = opts.replyTimeoutMs ?? 3000;
     this._now = opts.now ?? (() => performance.now());
     this._wallClock = opts.wallClock ?? Date.now;
-    this._timeZone = opts.timeZone ?? currentTimeZone;
+    this._schedule = opts.reminderSchedule;
   }
 
   get supported(): boolean {
@@ -202,10 +207,10 @@ export class WatchLink extends EventTarget {
    * and when the reminders change. Returns how many instants the watch now holds.
    */
   async syncReminders(): Promise<number> {
-    const data = this.data;
-    if (!data?.routines || this._channels.kind !== 'unknot') return 0;
+    if (!this._schedule || this._channels.kind !== 'unknot') return 0;
     const now = this._wallClock();
-    const schedule = await scheduleForWatch({ settings: data.settings, routines: data.routines }, now, this._timeZone());
+    const schedule = await this._schedule(now);
+    if (!schedule) return 0;
     try {
       await this._transfer(reminderFrames(schedule, Math.floor(now / 1000), REMINDER_PATTERN), true);
     } catch (e) {

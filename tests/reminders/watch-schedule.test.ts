@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { localClock, zonedInstant } from '../../src/history/index';
-import { WATCH_LIMITS, watchLabel, watchSchedule } from '../../src/reminders/index';
+import { WATCH_LIMITS, watchLabel, watchSchedule } from '../../src/reminders/watch-schedule';
 
 const TZ = 'Europe/Berlin';
 const names = new Map([

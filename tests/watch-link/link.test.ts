@@ -12,6 +12,7 @@ import { WatchLink, mirrorSnapshot, watchCues, sessionIdOf } from '../../src/wat
 import { EspruinoDouble, builtWatch } from '../watch/espruino-double';
 import { expectedBuzzes } from '../watch/expected';
 import { FakeDevice, fakeBluetooth } from './fake-bluetooth';
+import { scheduleForWatch } from '../../src/reminders/watch-schedule';
 
 let files: { app: string; boot: string };
 /** The largest built-in routine, by plan bytes. */
@@ -193,7 +194,12 @@ describe('reminders on the watch', () => {
 
   async function withReminders() {
     const s = await setup();
-    s.link = new WatchLink(fakeBluetooth(s.device), { backoffMs: [5, 10, 20], replyTimeoutMs: 300, wallClock: () => s.watch.now(), timeZone: () => TZ });
+    s.link = new WatchLink(fakeBluetooth(s.device), {
+      backoffMs: [5, 10, 20],
+      replyTimeoutMs: 300,
+      wallClock: () => s.watch.now(),
+      reminderSchedule: (now) => scheduleForWatch(s.data!, now, TZ),
+    });
     s.link.data = s.data;
     await s.data!.settings.update({
       reminders: [

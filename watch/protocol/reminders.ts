@@ -6,23 +6,16 @@
  */
 import { encodeFrame, put32, u32, asciiBytes, asciiString } from './frame';
 import { MSG } from './messages';
+import { REMINDER_LIMITS, type ReminderSchedule } from './reminder-limits';
 
-/** What one schedule may hold: 8 labels of 14 ASCII bytes, 64 instants (14 days × 4 a day). */
-export const REMINDER_LIMITS = { labels: 8, instants: 64, labelBytes: 14 } as const;
+export { REMINDER_LIMITS, type ReminderSchedule };
+
 
 /**
  * Three long pulses, the strongest pattern. It is also "routine done", but a reminder never
  * rings during a session on the watch, so the two cannot be confused.
  */
 export const REMINDER_PATTERN = 0x83;
-
-/** A schedule as the phone sends it. */
-export interface ReminderSchedule {
-  /** Short names, printable ASCII, 1–14 bytes each. */
-  labels: string[];
-  /** Due instants, strictly ascending, Unix seconds (UTC), each with its label index. */
-  instants: { at: number; label: number }[];
-}
 
 /** One REMINDER_AT, as read from its payload. */
 export interface ReminderAt {
