@@ -5,9 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/chromium';
-import { serveDist, type Served } from '../support/serve';
+import type { BrowserContext, Page } from 'playwright-core';
+import { appUnderTest } from '../support/app-under-test';
 import { builtInRoutine } from '../../src/routine/index';
 import { planIdOf } from '../../src/data/plans';
 import { zonedInstant } from '../../src/history/index';
@@ -28,17 +27,7 @@ const VIEWS: { path: string; ready: string }[] = [
   { path: '/report', ready: 'unknot-report table' },
 ];
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary: string }[] }[];
@@ -57,10 +46,10 @@ async function axe(page: Page): Promise<string[]> {
 
 async function newContext(options: { colorScheme: 'light' | 'dark'; reducedMotion?: 'reduce' }): Promise<BrowserContext> {
   // bypassCSP: ONLY here, so that axe can be injected (see axe() above); every other test runs under the real CSP.
-  const context = await browser.newContext({ bypassCSP: true, timezoneId: TZ, locale: 'en-GB', ...options });
+  const context = await app.browser.newContext({ bypassCSP: true, timezoneId: TZ, locale: 'en-GB', ...options });
   const page = await context.newPage();
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/settings`);
+  await page.goto(`${app.server.url}/settings`);
   await page.locator('unknot-reminders-routine fieldset').first().waitFor();
   // Sessions with pain ratings and a note, so the calendar, chart, table and detail all render.
   const sessions = ['2026-05-18', '2026-05-19', '2026-05-20'].map((day, i) => {
@@ -88,7 +77,7 @@ async function newContext(options: { colorScheme: 'light' | 'dark'; reducedMotio
 async function check(context: BrowserContext, path: string, ready: string): Promise<string[]> {
   const page = await context.newPage();
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${app.server.url}${path}`);
   await page.locator(ready).first().waitFor();
   if (path === '/history') {
     await page.locator('unknot-history-calendar button[data-day="2026-05-20"]').click();
@@ -115,7 +104,7 @@ describe.each(['light', 'dark'] as const)('axe, %s mode', (colorScheme) => {
 test('large text and reduced motion: no violations, and the settings reach the page', async () => {
   const context = await newContext({ colorScheme: 'dark', reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/settings`);
+  await page.goto(`${app.server.url}/settings`);
   await page.getByLabel('Lying down: extra large text').check();
   await expect.poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-large-text'))).toBe(true);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');

@@ -5,33 +5,21 @@
  * (A full disk is not here: Chromium 156 accepts CDP Storage.overrideQuotaForOrigin but still
  * lets IndexedDB write past it, so that path is tested in Node at fake-indexeddb's lowest layer.)
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/chromium';
-import { serveDist, type Served } from '../support/serve';
+import { expect, test } from 'vitest';
+import { appUnderTest } from '../support/app-under-test';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 test('another tab upgrading the database: this one closes it and asks to reload', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await expect.poll(() => page.locator('unknot-library h2').count()).toBe(3);
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'unknot' && d.version === 3));
 
   // A "newer app" in a second tab opens version 4; it would wait forever if the first tab held on.
   const other = await context.newPage();
-  await other.goto(`${server.url}/404-not-the-app`);
+  await other.goto(`${app.server.url}/404-not-the-app`);
   const opened = await other.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {

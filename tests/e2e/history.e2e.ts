@@ -7,10 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/chromium';
-import { serveDist, type Served } from '../support/serve';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { appUnderTest } from '../support/app-under-test';
 import { builtInRoutine, type Routine } from '../../src/routine/index';
 import type { SessionRecord } from '../../src/data/schema';
 import { planIdOf } from '../../src/data/plans';
@@ -43,19 +42,10 @@ const SESSIONS: SessionRecord[] = [
   s('2026-05-20', '09:00', k2c, { source: 'watch' }),
 ];
 
-let server: Served;
-let browser: Browser;
+const app = appUnderTest();
 let context: BrowserContext;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 afterEach(async () => {
   await context?.close();
   expect(errors).toEqual([]);
@@ -63,16 +53,16 @@ afterEach(async () => {
 });
 
 async function open(path: string, options: { seed?: boolean; permissions?: string[] } = {}): Promise<Page> {
-  context = await browser.newContext({ timezoneId: TZ, acceptDownloads: true, locale: 'en-GB' });
-  if (options.permissions) await context.grantPermissions(options.permissions, { origin: server.url });
+  context = await app.browser.newContext({ timezoneId: TZ, acceptDownloads: true, locale: 'en-GB' });
+  if (options.permissions) await context.grantPermissions(options.permissions, { origin: app.server.url });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/settings`); // any view: the app opens (and creates) the database
+  await page.goto(`${app.server.url}/settings`); // any view: the app opens (and creates) the database
   await page.getByRole('heading', { name: 'Reminders' }).waitFor();
   if (options.seed) await seed(page, [k2c, seated], SESSIONS);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${app.server.url}${path}`);
   return page;
 }
 
@@ -210,7 +200,7 @@ describe('report and sharing', () => {
     await page.getByRole('status').filter({ hasText: 'Imported “Friend’s twist”' }).waitFor();
     expect(await page.getByLabel('Routine', { exact: true }).locator('option').allTextContents()).toContain('Friend’s twist');
     // A broken file: refused with the reason.
-    await page.goto(`${server.url}/report`);
+    await page.goto(`${app.server.url}/report`);
     writeFileSync(path, '{"format":"unknot-export","version":99}');
     await page.getByLabel('Import a shared routine').setInputFiles(path);
     await page.getByRole('status').filter({ hasText: 'unknown export version 99' }).waitFor();
@@ -219,7 +209,7 @@ describe('report and sharing', () => {
 
 describe('reminders and settings', () => {
   test('permission is asked only when a reminder is turned on; the reminder then shows a banner on time', async () => {
-    context = await browser.newContext({ timezoneId: TZ });
+    context = await app.browser.newContext({ timezoneId: TZ });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(() => {
@@ -230,7 +220,7 @@ describe('reminders and settings', () => {
       };
     });
     await page.clock.install({ time: zonedInstant('2026-05-20', '07:58', TZ) });
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     const k2cBox = page.locator(`fieldset[data-routine="${k2c.id}"]`);
     await k2cBox.getByLabel('Remind me').waitFor();
     expect(await k2cBox.locator('input[type="time"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['08:00', '13:00', '19:00']);

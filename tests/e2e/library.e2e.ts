@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/chromium';
-import { serveDist, type Served } from '../support/serve';
+import { beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appUnderTest } from '../support/app-under-test';
 import { BUILT_INS, compile } from '../../src/routine/index';
 
-let server: Served;
-let browser: Browser;
+const app = appUnderTest();
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  page = await app.browser.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 test('the library lists the three built-in routines', async () => {
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   // The list appears once the database has answered.
   await expect.poll(() => page.locator('unknot-library h2').allTextContents()).toEqual(BUILT_INS.map((b) => b.routine.name));
   expect(errors).toEqual([]);
@@ -31,7 +22,7 @@ test('the library lists the three built-in routines', async () => {
 
 test('a routine opens on its own page with its steps, total and every buzz', async () => {
   const routine = BUILT_INS[0].routine;
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('link', { name: new RegExp(routine.name) }).click();
   await page.waitForURL(`**/routine/${routine.id}`);
   await expect.poll(() => page.locator('unknot-routine-detail h1').textContent()).toBe(routine.name);
@@ -52,7 +43,7 @@ test('a routine opens on its own page with its steps, total and every buzz', asy
 
 test('a deep link reloads straight into the routine page', async () => {
   const routine = BUILT_INS[2].routine;
-  await page.goto(`${server.url}/routine/${routine.id}`);
+  await page.goto(`${app.server.url}/routine/${routine.id}`);
   await expect.poll(() => page.locator('unknot-routine-detail h1').textContent()).toBe(routine.name);
   await page.goBack();
   expect(errors).toEqual([]);

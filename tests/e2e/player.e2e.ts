@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/chromium';
-import { serveDist, type Served } from '../support/serve';
+import { beforeEach, afterEach, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { appUnderTest } from '../support/app-under-test';
 import { BUILT_INS, compile } from '../../src/routine/index';
 import { DEFAULT_SETTINGS } from '../../src/data/schema';
 import type { CueEmission } from '../../src/player/index';
@@ -18,8 +17,7 @@ import { storedSessions } from '../support/stored-sessions';
 const routine = BUILT_INS[2].routine; // Standing hip twist, 75 s
 const timeline = compile(routine);
 
-let server: Served;
-let browser: Browser;
+const app = appUnderTest();
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
@@ -31,19 +29,9 @@ declare global {
   }
 }
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
   errors = [];
-  context = await browser.newContext();
+  context = await app.browser.newContext();
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -63,7 +51,7 @@ afterEach(async () => {
 /** Opens the player; by default under a paused fake clock that moves only when the test says (runFor, fastForward). */
 async function openPlayer(fakeClock = true): Promise<void> {
   if (fakeClock) await page.clock.install({ time: new Date('2026-03-02T08:00:00Z') });
-  await page.goto(`${server.url}/play/${routine.id}`);
+  await page.goto(`${app.server.url}/play/${routine.id}`);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   if (fakeClock) await page.clock.pauseAt(new Date('2026-03-02T08:01:00Z'));
 }

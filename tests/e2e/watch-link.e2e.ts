@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from '../support/chromium';
-import { serveDist, type Served } from '../support/serve';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { appUnderTest } from '../support/app-under-test';
 import { EmulatedBangle, installHeldReads, type PeripheralOptions } from '../support/ble-peripheral';
 import { EspruinoConsole } from '../support/espruino-console';
 import { EspruinoDouble } from '../watch/espruino-double';
@@ -27,8 +26,7 @@ const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), b
 const routine: Routine = [...BUILT_INS].map((b) => b.routine).sort((a, b) => encodePlan(compile(b)).length - encodePlan(compile(a)).length)[0];
 const timeline = compile(routine);
 
-let server: Served;
-let browser: Browser;
+const app = appUnderTest();
 let browserCdp: CDPSession;
 let context: BrowserContext;
 let page: Page;
@@ -42,20 +40,13 @@ declare global {
 }
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  browserCdp = await browser.newBrowserCDPSession();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  browserCdp = await app.browser.newBrowserCDPSession();
 });
 
 beforeEach(async () => {
   errors = [];
   bangle = undefined;
-  context = await browser.newContext();
+  context = await app.browser.newContext();
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await installHeldReads(page);
@@ -82,7 +73,7 @@ const watchState = () => page.getByTestId('watch-state').first();
 const sessions = (): Promise<SessionRecord[]> => storedSessions(page);
 
 async function pairOnPlayer(): Promise<void> {
-  await page.goto(`${server.url}/play/${routine.id}`);
+  await page.goto(`${app.server.url}/play/${routine.id}`);
   await page.getByRole('button', { name: 'Pair a watch' }).click();
   await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b\. Battery 87%/);
 }
@@ -186,7 +177,7 @@ describe('controls, reload, other browsers and other watches', () => {
 
   test('without Web Bluetooth the panel names the browsers that work and the phone player runs', async () => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'bluetooth', { get: () => undefined, configurable: true }));
-    await page.goto(`${server.url}/play/${routine.id}`);
+    await page.goto(`${app.server.url}/play/${routine.id}`);
     await expect.poll(() => page.getByTestId('no-bluetooth').textContent()).toMatch(/Chrome or Edge on Android or desktop/);
     expect(await page.getByRole('button', { name: 'Pair a watch' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -198,7 +189,7 @@ describe('controls, reload, other browsers and other watches', () => {
     const alerts: number[] = [];
     await page.clock.install({ time: new Date('2026-03-02T08:00:00Z') });
     await emulate({ alerts, name: 'PineTime' });
-    await page.goto(`${server.url}/play/${routine.id}`);
+    await page.goto(`${app.server.url}/play/${routine.id}`);
     await page.getByRole('button', { name: 'Pair a watch' }).click();
     await expect.poll(() => watchState().textContent()).toMatch(/Connected to PineTime/);
     await expect.poll(() => page.getByText('the phone keeps the time').count()).toBe(1);
@@ -218,7 +209,7 @@ describe('failures', () => {
   test('the user cancels the chooser: nothing connects, no error, the phone player still works', async () => {
     const bangle = await emulate({ watch: new EspruinoDouble().boot(built()) });
     bangle.chooser('cancel');
-    await page.goto(`${server.url}/play/${routine.id}`);
+    await page.goto(`${app.server.url}/play/${routine.id}`);
     await page.getByRole('button', { name: 'Pair a watch' }).click();
     await expect.poll(() => watchState().textContent()).toBe('No watch paired.');
     expect(await page.getByTestId('watch-error').count()).toBe(0);
@@ -278,8 +269,8 @@ describe('reminders on the watch', () => {
   test('turned on in the app, sent on connect and on every change; the watch rings them with the page closed', async () => {
     const watch = new EspruinoDouble({ startAt: Date.now() }).boot(built());
     await emulate({ watch });
-    await context.grantPermissions(['notifications'], { origin: server.url });
-    await page.goto(`${server.url}/settings`);
+    await context.grantPermissions(['notifications'], { origin: app.server.url });
+    await page.goto(`${app.server.url}/settings`);
     await page.getByRole('button', { name: 'Pair a watch' }).click();
     await expect.poll(() => watchState().textContent()).toMatch(/Connected to/);
     const onWatch = () => page.getByTestId('watch-reminders').textContent();
@@ -316,7 +307,7 @@ describe('installing the watch module', () => {
   test('over the emulated Nordic UART: the files on the watch equal dist/watch, then load()', async () => {
     const con = new EspruinoConsole();
     await emulate({ console: con, name: 'Bangle.js 1a2b' });
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     await page.getByRole('button', { name: 'Pair a watch' }).click();
     await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b/);
     await page.getByRole('button', { name: 'Install on my Bangle.js' }).click();
@@ -337,7 +328,7 @@ describe('installing the watch module', () => {
     const con = new EspruinoConsole();
     con.storageFull = true;
     await emulate({ console: con });
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     await page.getByRole('button', { name: 'Pair a watch' }).click();
     await expect.poll(() => watchState().textContent()).toMatch(/Connected to/);
     await page.getByRole('button', { name: 'Install on my Bangle.js' }).click();
