@@ -15,6 +15,8 @@ import { crc32 } from './protocol/crc';
 import { ERR } from './protocol/frame';
 import { CUE, MSG, OUTCOME, STATE } from './protocol/messages';
 import { PLAN_CUE } from './protocol/plan';
+import { LOG_PREFIX, PLAN_FILE, SETTINGS_FILE } from './core/store';
+import { REMINDERS_FILE } from './core/reminders';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -128,6 +130,8 @@ export async function buildWatch(outDir: string = join(root, 'dist/watch')): Pro
     { name: `${APP_ID}.boot.js`, url: `${APP_ID}.boot.js` },
     { name: `${APP_ID}.img`, url: `${APP_ID}-icon.js`, evaluate: true },
   ];
+  // What the app keeps on the watch, for the App Loader to back up and remove with it.
+  const dataFiles = [SETTINGS_FILE, PLAN_FILE, REMINDERS_FILE];
   const metadata = {
     id: APP_ID,
     name: 'Unknot',
@@ -140,7 +144,7 @@ export async function buildWatch(outDir: string = join(root, 'dist/watch')): Pro
     supports: ['BANGLEJS2'],
     allow_emulator: true,
     storage,
-    data: [{ name: `${APP_ID}.json` }, { name: `${APP_ID}.plan` }, { name: `${APP_ID}.rem` }, { wildcard: `${APP_ID}.log.*` }],
+    data: [...dataFiles.map((name) => ({ name })), { wildcard: `${LOG_PREFIX}*` }],
   };
   const info = {
     id: APP_ID,
@@ -150,7 +154,7 @@ export async function buildWatch(outDir: string = join(root, 'dist/watch')): Pro
     type: 'app',
     version,
     files: [`${APP_ID}.info`, ...storage.map((s) => s.name)].join(','),
-    data: `${APP_ID}.json,${APP_ID}.plan,${APP_ID}.rem`,
+    data: dataFiles.join(','),
   };
   const files: Record<string, string | Uint8Array> = {
     [`${APP_ID}.app.js`]: app,

@@ -11,12 +11,6 @@ export interface Problem {
   column: number;
 }
 
-/** Forms the notes list as failing on the watch. */
-export const FAILING = [
-  'default parameter', 'destructuring', 'spread/rest', 'async/await', 'optional chaining', '**', 'computed key',
-  'Map', 'Set', 'Symbol', 'Array.from',
-] as const;
-
 const BANNED_GLOBALS = new Set(['Map', 'Set', 'Symbol', 'WeakMap', 'WeakSet']);
 const TYPED = /^(Uint8|Int8|Uint16|Int16|Uint32|Int32|Float32|Float64|Uint8Clamped)Array$/;
 

@@ -174,9 +174,7 @@ export class EspruinoDouble {
 
   /** What the BangleApps boot loader does: boot files, then one NRF.setServices; then the app. */
   boot(files: { app: string; boot: string }): this {
-    this.run('var bleServices = {}, bleServiceOptions = { uart: true };', '.boot0');
-    this.run(files.boot, 'unknot.boot.js');
-    this.run('NRF.setServices(bleServices, bleServiceOptions);', '.boot0');
+    this.bootWithoutApp(files, false);
     this.run(files.app, 'unknot.app.js');
     return this;
   }

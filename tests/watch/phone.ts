@@ -1,6 +1,6 @@
 /** The phone's side of a test: writes frames into the double and reads what the watch notified. */
 import { expect } from 'vitest';
-import { MSG, parseWatchMessage, type LogEntry, type Status, type WatchMessage } from '../../watch/protocol';
+import { MSG, crc16, parseWatchMessage, type LogEntry, type Status, type WatchMessage } from '../../watch/protocol';
 import type { EspruinoDouble } from './espruino-double';
 
 export class TestPhone {
@@ -33,4 +33,13 @@ export class TestPhone {
     expect([MSG.LOG_ENTRY, MSG.LOG_NONE]).toContain(m.type);
     return m.log;
   }
+}
+
+/** A copy of `frame` with its CRC recomputed: a test edited the payload and wants only the value to be wrong. */
+export function reframe(frame: Uint8Array): Uint8Array {
+  const out = frame.slice();
+  const crc = crc16(out, 0, out.length - 2);
+  out[out.length - 2] = crc & 0xff;
+  out[out.length - 1] = crc >> 8;
+  return out;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../watch/protocol';
 import { EspruinoDouble, builtWatch } from './espruino-double';
 import { expectedBuzzes } from './expected';
-import { TestPhone } from './phone';
+import { TestPhone, reframe } from './phone';
 
 let files: { app: string; boot: string };
 let timeline: Timeline;
@@ -250,16 +250,3 @@ describe('settings and refusals', () => {
     expect(errors).toEqual([ERR.STORAGE]);
   });
 });
-
-/** Recomputes the CRC of a frame whose payload a test edited. */
-function reframe(frame: Uint8Array): Uint8Array {
-  let crc = 0xffff;
-  for (let i = 0; i < frame.length - 2; i++) {
-    crc ^= frame[i] << 8;
-    for (let b = 0; b < 8; b++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  }
-  const out = frame.slice();
-  out[out.length - 2] = crc & 0xff;
-  out[out.length - 1] = crc >> 8;
-  return out;
-}

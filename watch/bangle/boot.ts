@@ -11,9 +11,8 @@
  */
 import { GATT } from '../protocol/gatt';
 import { MAX_FRAME } from '../protocol/frame';
-import { DEFAULT_CUES, cuesValid, type CueSettings } from '../protocol/messages';
 import { pulsesOf } from '../core/executor';
-import { SETTINGS_FILE } from '../core/store';
+import { SETTINGS_FILE, cuesOf } from '../core/store';
 import { REMINDERS_FILE, loadReminders, nextReminder } from '../core/reminders';
 
 declare const bleServices: { [uuid: string]: object };
@@ -52,8 +51,7 @@ let rung = 0;
 
 function ring(label: string, pattern: number): void {
   if (global.unknotRemind) return global.unknotRemind(label, pattern);
-  const saved = S.readJSON(SETTINGS_FILE, true) as { cues: CueSettings } | undefined;
-  const cues = saved && saved.cues && cuesValid(saved.cues) ? saved.cues : DEFAULT_CUES;
+  const cues = cuesOf(S.readJSON(SETTINGS_FILE, true));
   const pulses = pulsesOf(cues, [pattern]);
   for (let i = 0; i < pulses.length; i += 2) {
     const len = pulses[i + 1];

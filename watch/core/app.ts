@@ -49,6 +49,16 @@ export function createApp(hw: Hardware, version: string): App {
     hw.draw(reminder && !active() ? reminderFace(f, reminder) : f);
   };
 
+  /** One pattern now, with the current cue settings. */
+  const buzz = (pattern: number): void => play(hw, settings.cues, pulsesOf(settings.cues, [pattern]), hw.now());
+
+  /** State first: resuming may cross a step boundary, and the step status must say "running". */
+  function setPaused(e: Executor, pause: boolean): void {
+    state = pause ? STATE.PAUSED : STATE.RUNNING;
+    if (pause) e.pause();
+    else e.resume();
+  }
+
   function status(re: number, error: number): void {
     const seg = exec && active() ? exec.segment() : null;
     hw.send(statusFrame({
@@ -141,10 +151,7 @@ export function createApp(hw: Hardware, version: string): App {
     }
     if (t === MSG.PAUSE || t === MSG.RESUME) {
       if (!exec || state !== (t === MSG.PAUSE ? STATE.RUNNING : STATE.PAUSED)) return ERR.BAD_STATE;
-      // State first: resuming may cross a step boundary, and the step status must say "running".
-      state = t === MSG.PAUSE ? STATE.PAUSED : STATE.RUNNING;
-      if (t === MSG.PAUSE) exec.pause();
-      else exec.resume();
+      setPaused(exec, t === MSG.PAUSE);
       return 0;
     }
     if (t === MSG.STOP) {
@@ -156,7 +163,7 @@ export function createApp(hw: Hardware, version: string): App {
       return saveSettings(hw, settings) ? 0 : ERR.STORAGE;
     }
     if (t === MSG.TEST_CUE) {
-      play(hw, settings.cues, pulsesOf(settings.cues, [settings.cues.patterns[m.cue]]), hw.now());
+      buzz(settings.cues.patterns[m.cue]);
       return 0;
     }
     if (t === MSG.LOG_REQUEST) {
@@ -192,13 +199,8 @@ export function createApp(hw: Hardware, version: string): App {
   function press(long: boolean): void {
     if (reminder) reminder = null; // the press that dismisses a reminder does nothing else
     else if (long) stop();
-    else if (state === STATE.RUNNING && exec) {
-      state = STATE.PAUSED;
-      exec.pause();
-    } else if (state === STATE.PAUSED && exec) {
-      state = STATE.RUNNING;
-      exec.resume();
-    } else if (plan && !active()) start(0);
+    else if (exec && active()) setPaused(exec, state === STATE.RUNNING);
+    else if (plan) start(0);
     status(0, 0);
     draw();
   }
@@ -211,7 +213,7 @@ export function createApp(hw: Hardware, version: string): App {
   hw.onReminder((label, pattern) => {
     if (active()) return;
     reminder = label;
-    play(hw, settings.cues, pulsesOf(settings.cues, [pattern]), hw.now());
+    buzz(pattern);
     draw();
   });
   // Opened by unknot.boot.js for a reminder that just rang on the clock face: show it.

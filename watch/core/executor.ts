@@ -59,7 +59,6 @@ export interface Executor {
   resume(): void;
   /** Cancels all timers; returns the plan ms that ran. */
   stop(): number;
-  running(): boolean;
 }
 
 export interface ExecutorEvents {
@@ -142,7 +141,6 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
     elapsed: elapsed,
     segment: () => cur,
     msInStep: () => Math.max(0, elapsed() - curStart),
-    running: () => timer >= 0 && !paused,
     start(delayMs: number) {
       cancel();
       startAt = hw.now() + delayMs;

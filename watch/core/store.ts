@@ -15,11 +15,16 @@ interface Saved {
   nextLog: number;
 }
 
+/** The cue settings in unknot.json as read (any JSON, or nothing), or the defaults. */
+export function cuesOf(json: unknown): CueSettings {
+  const s = json as Saved | null;
+  return s && s.cues && cuesValid(s.cues) ? s.cues : DEFAULT_CUES;
+}
+
 export function loadSettings(hw: Hardware): Saved {
   const s = hw.readJSON(SETTINGS_FILE) as Saved | null;
-  const cues = s && s.cues && cuesValid(s.cues) ? s.cues : DEFAULT_CUES;
   const nextLog = s && s.nextLog > 0 ? s.nextLog : 1;
-  return { cues: cues, nextLog: nextLog };
+  return { cues: cuesOf(s), nextLog: nextLog };
 }
 
 export function saveSettings(hw: Hardware, s: Saved): boolean {
@@ -55,10 +60,6 @@ export function oldestLog(hw: Hardware): LogEntry | null {
     if (e && e.id === ids[i]) return e;
   }
   return null;
-}
-
-export function logCount(hw: Hardware): number {
-  return logIds(hw).length;
 }
 
 /** Deletes an entry once the phone has acknowledged it; unknown ids are ignored (a repeated ack). */

@@ -7,7 +7,7 @@ export {
   PROTOCOL_VERSION, FRAME_OVERHEAD, MIN_FRAME, MAX_FRAME, ERR, encodeFrame, decodeFrame, type Frame,
 } from './frame';
 export {
-  MSG, STATE, STATE_NAMES, CUE, OUTCOME, DEFAULT_CUES, cuesValid,
+  MSG, STATE, CUE, OUTCOME, DEFAULT_CUES, cuesValid,
   helloFrame, pauseFrame, resumeFrame, stopFrame, logRequestFrame, statusRequestFrame, startFrame, setCuesFrame,
   testCueFrame, logAckFrame, planBeginFrame, planChunkFrame, planCommitFrame,
   statusFrame, helloReplyFrame, logEntryFrame, logNoneFrame,

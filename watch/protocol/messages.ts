@@ -34,7 +34,6 @@ export const MSG = {
 
 /** Watch states, as carried in STATUS. */
 export const STATE = { IDLE: 0, LOADED: 1, RUNNING: 2, PAUSED: 3, DONE: 4 } as const;
-export const STATE_NAMES = ['idle', 'loaded', 'running', 'paused', 'done'] as const;
 
 /** The four buzzing cues, in the order of CueSettings.patterns and of TEST_CUE's argument. */
 export const CUE = { HOLD_START: 0, HOLD_END: 1, SWITCH_SIDE: 2, DONE: 3 } as const;
