@@ -22,4 +22,4 @@ export const CUE_MEANINGS: Record<CueType, CueMeaning> = {
 };
 
 /** The cues that buzz on the wrist (and vibrate or beep on the phone). */
-export const BUZZING_CUES: readonly CueType[] = ['hold-start', 'hold-end', 'switch-side', 'routine-done'];
+export const BUZZING_CUES: readonly CueType[] = (Object.keys(CUE_MEANINGS) as CueType[]).filter((c) => CUE_MEANINGS[c].buzz !== null);
