@@ -16,7 +16,6 @@ export type ConnState = 'disconnected' | 'connecting' | 'connected' | 'reconnect
 export interface Channels {
   kind: 'unknot' | 'alert' | 'none';
   control?: BluetoothRemoteGATTCharacteristic;
-  status?: BluetoothRemoteGATTCharacteristic;
   alert?: BluetoothRemoteGATTCharacteristic;
 }
 
@@ -101,7 +100,7 @@ export class WatchConnection {
           status.addEventListener('characteristicvaluechanged', this._onValue);
           await status.startNotifications();
           this._status = status;
-          return { kind: 'unknot', control, status };
+          return { kind: 'unknot', control };
         }
         const ias = await optionalService(server, IMMEDIATE_ALERT.service);
         if (ias) return { kind: 'alert', alert: await ias.getCharacteristic(IMMEDIATE_ALERT.level) };

@@ -16,6 +16,9 @@ const MESSAGES: Record<number, string> = {
   [ERR.BAD_SCHEDULE]: 'the reminders arrived incomplete (its previous reminders stay)',
 };
 
+/** What went wrong, in a few words ("a message had the wrong length"). */
+export const watchErrorReason = (code: number): string => MESSAGES[code] ?? `error ${code}`;
+
 export function watchErrorText(code: number): string {
-  return `The watch refused: ${MESSAGES[code] ?? `error ${code}`}.`;
+  return `The watch refused: ${watchErrorReason(code)}.`;
 }

@@ -5,7 +5,7 @@
  * holds the queue until the reply comes, so replies can never be matched to the wrong request.
  */
 import {
-  ERR, MIN_FRAME, MSG, REMINDER_PATTERN, encodePlan, reminderFrames, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
+  ERR, MIN_FRAME, MSG, REMINDER_PATTERN, STATE, encodePlan, reminderFrames, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
   planFrames, planIdOf, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
   type CueSettings, type Hello, type Status, type WatchMessage,
 } from '../../watch/protocol/index';
@@ -14,7 +14,7 @@ import type { UnknotData } from '../data/api';
 import { ALERT_HIGH, REQUEST_OPTIONS } from './ble';
 import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './connection';
 import { watchCues } from './cues';
-import { watchErrorText } from './errors';
+import { watchErrorReason, watchErrorText } from './errors';
 import { memoryPlans, syncEntries, type PlanMemory } from './log-sync';
 import type { WatchSchedule } from '../reminders/watch-schedule';
 import { GattQueue, LinkError } from './queue';
@@ -70,8 +70,6 @@ export class WatchLink extends EventTarget {
   reconnectAttempt = 0;
   /** The last problem, in words for the user; null when the last action worked. */
   error: string | null = null;
-  /** Sessions synced from the watch's log since the page opened. */
-  synced = 0;
   /** The reminders the watch holds: how many instants, sent when (wall clock); null until sent. */
   reminders: { count: number; sentAt: number } | null = null;
   data: LinkData | undefined;
@@ -179,7 +177,7 @@ export class WatchLink extends EventTarget {
     this._plans.put(planId, routine);
     const t0 = this._now();
     const s = this.status;
-    if (!opts.force && s && s.planId === planId && s.state !== 2 && s.state !== 3) {
+    if (!opts.force && s && s.planId === planId && s.state !== STATE.RUNNING && s.state !== STATE.PAUSED) {
       return { planId, bytes: 0, writes: 0, ms: 0, skipped: true };
     }
     const frames = planFrames(plan, MIN_FRAME);
@@ -281,7 +279,6 @@ export class WatchLink extends EventTarget {
     );
     if (unknown) this._fail('The watch has a session of a routine this phone does not know; it stays on the watch.');
     if (added) {
-      this.synced += added;
       this.dispatchEvent(new CustomEvent('synced', { detail: { added } }));
       this._changed();
     }
@@ -307,7 +304,7 @@ export class WatchLink extends EventTarget {
       if (!hello?.hello) throw new LinkError('The watch did not answer. Is the Unknot module installed and open?');
       this.hello = hello.hello;
       const settings = await this.data?.settings.get();
-      if (settings) await this.command(setCuesFrame(watchCues(settings)));
+      if (settings) await this.setCues(watchCues(settings));
       await this.requestStatus();
       await this.syncLog();
       await this.syncReminders();
@@ -360,7 +357,7 @@ export class WatchLink extends EventTarget {
     const m = parseWatchMessage(bytes);
     if (m.error) {
       // A damaged notification is dropped; the next status corrects the mirror.
-      this._fail(`Ignored a damaged message from the watch (${watchErrorText(m.error).replace('The watch refused: ', '').replace(/\.$/, '')}).`);
+      this._fail(`Ignored a damaged message from the watch (${watchErrorReason(m.error)}).`);
       return;
     }
     if (m.status) {

@@ -18,25 +18,17 @@ export class LinkError extends Error {
 export class GattQueue {
   private _tail: Promise<unknown> = Promise.resolve();
   private _generation = 0;
-  private _pending = 0;
-
-  /** Operations queued or running. */
-  get pending(): number {
-    return this._pending;
-  }
 
   /** Runs `op` after every operation queued before it has settled. */
   run<T>(op: () => Promise<T>): Promise<T> {
     const generation = this._generation;
-    this._pending++;
     const result = this._tail.then(() => {
       // Queued before a disconnect: its characteristic objects are dead, so it must not run.
       if (generation !== this._generation) throw new LinkError('The watch disconnected before this could be sent.');
       return op();
     });
-    const settled = result.finally(() => this._pending--);
-    this._tail = settled.catch(() => undefined);
-    return settled;
+    this._tail = result.catch(() => undefined);
+    return result;
   }
 
   /** Fails everything queued (not the operation running now): called when the link drops. */

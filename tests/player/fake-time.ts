@@ -14,8 +14,6 @@ export class FakeTime implements Clock, Scheduler {
   private _now = 0;
   private _timers: Timer[] = [];
   private _id = 0;
-  /** How many timers were set in total. */
-  timersSet = 0;
 
   constructor(
     start = 1000,
@@ -28,7 +26,6 @@ export class FakeTime implements Clock, Scheduler {
 
   set = (fn: () => void, delayMs: number): unknown => {
     if (!(delayMs >= 0)) throw new Error(`bad timer delay ${delayMs}`);
-    this.timersSet++;
     const timer = { id: ++this._id, at: this._now + delayMs + this._lateBy, fn };
     this._timers.push(timer);
     return timer.id;

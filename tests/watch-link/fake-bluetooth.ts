@@ -48,18 +48,10 @@ export class FakeDevice extends EventTarget {
   readonly id = 'fake-bangle';
   chars: FakeChar[] = [];
   status: FakeChar | undefined;
-  connects = 0;
-  /** Refuse this many connection attempts (a watch out of range). */
-  refuse = 0;
   private _seen = 0;
   readonly gatt = {
     connected: false,
     connect: async () => {
-      if (this.refuse > 0) {
-        this.refuse--;
-        throw new DOMException('Connection failed.', 'NetworkError');
-      }
-      this.connects++;
       this.gatt.connected = true;
       if (this.watch) this.watch.connected = true;
       return this.gatt;
