@@ -1,14 +1,17 @@
 /** Errors the data layer throws, each with a message a person can act on. */
-import type { FieldError } from '../routine';
+import { formatErrors, type FieldError } from '../routine';
 
-/** A routine (or other record) that breaks the rules; `errors` name each field. */
+/**
+ * A routine (or other record) that breaks the rules; `errors` name each field. The message is
+ * `what` ("The routine was not saved") followed by one line per field.
+ */
 export class ValidationError extends Error {
   override name = 'ValidationError';
   constructor(
-    message: string,
+    what: string,
     readonly errors: FieldError[],
   ) {
-    super(message);
+    super(`${what}:\n${formatErrors(errors).join('\n')}`);
   }
 }
 

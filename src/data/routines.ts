@@ -1,5 +1,5 @@
 /** The routines store: validated writes, soft delete with undo, duplicates and built-in resets. */
-import { BUILT_INS, formatErrors, validateRoutine, type BuiltIn, type Routine } from '../routine';
+import { BUILT_INS, validateRoutine, type BuiltIn, type Routine } from '../routine';
 import type { UnknotData } from './api';
 import { NotFoundError, ValidationError } from './errors';
 import { samePlan } from './plans';
@@ -65,7 +65,7 @@ export function routineStore(ctx: Ctx, builtIns: readonly BuiltIn[] = BUILT_INS)
     get: (id) => ctx.read(() => db.get('routines', id)),
     async put(input: Routine) {
       const checked = validateRoutine(input);
-      if (!checked.ok) throw new ValidationError(`The routine was not saved:\n${formatErrors(checked.errors).join('\n')}`, checked.errors);
+      if (!checked.ok) throw new ValidationError('The routine was not saved', checked.errors);
       const routine = checked.value;
       return ctx.save(() =>
         inTx(db, ['routines'], 'readwrite', async (tx) => {

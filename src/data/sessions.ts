@@ -1,11 +1,11 @@
 /** The sessions store, the plans it points at, and per-routine statistics from monthly sums. */
 import type { IDBPTransaction } from 'idb';
-import { formatErrors, type Routine } from '../routine';
+import type { Routine } from '../routine';
 import type { SessionInput, TimeRange, UnknotData } from './api';
 import { NotFoundError, ValidationError } from './errors';
 import { canonicalJson, planIdOf } from './plans';
 import type { PlanRecord, SessionRecord, UnknotDB } from './schema';
-import { addSession, addSums, emptySums, FAR_FUTURE, monthKey, monthOf, refreshMonths, statsFrom } from './summaries';
+import { addSession, addSums, emptySums, FAR_FUTURE, monthKey, monthOf, nextMonth, refreshMonths, statsFrom } from './summaries';
 import { inTx, type Ctx } from './tx';
 import { check, sessionInputSchema } from './validate';
 
@@ -20,7 +20,7 @@ function checked(inputs: SessionInput[]): Checked[] {
     const result = check(sessionInputSchema, input);
     if (!result.ok) {
       const errors = inputs.length > 1 ? result.errors.map((e) => ({ ...e, path: `[${i}]${e.path ? `.${e.path}` : ''}` })) : result.errors;
-      throw new ValidationError(`The session was not saved:\n${formatErrors(errors).join('\n')}`, errors);
+      throw new ValidationError('The session was not saved', errors);
     }
     return { ...result.value, id: result.value.id ?? crypto.randomUUID() };
   });
@@ -77,8 +77,9 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
     async add(input: SessionInput) {
       const [one] = checked([input]);
       return write(async (tx) => {
-        const existing = await tx.objectStore('sessions').get(one.id);
-        return existing ? { record: existing, added: false } : { record: (await addAll(tx, [one]))[0], added: true };
+        // addAll skips an id already stored (a resend): only then is the stored record read.
+        const [record] = await addAll(tx, [one]);
+        return record ? { record, added: true } : { record: (await tx.objectStore('sessions').get(one.id))!, added: false };
       });
     },
     async addMany(inputs: SessionInput[]) {
@@ -102,7 +103,7 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
     async setPainAfter(id, painAfter) {
       if (painAfter !== undefined && !(Number.isInteger(painAfter) && painAfter >= 0 && painAfter <= 10)) {
         const errors = [{ path: 'painAfter', message: `must be 0–10, got ${String(painAfter)}` }];
-        throw new ValidationError(`The pain score was not saved:\n${formatErrors(errors).join('\n')}`, errors);
+        throw new ValidationError('The pain score was not saved', errors);
       }
       return write(async (tx) => {
         const old = await tx.objectStore('sessions').get(id);
@@ -119,7 +120,7 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
       ctx.read(async () => {
         const from = range.from ?? 0;
         const to = range.to ?? FAR_FUTURE;
-        const firstFull = monthOf(from) === from ? from : monthOf(monthOf(from) + 32 * 86_400_000);
+        const firstFull = monthOf(from) === from ? from : nextMonth(monthOf(from));
         const endFull = monthOf(to);
         const sums = emptySums();
         if (firstFull >= endFull) {

@@ -1,5 +1,4 @@
 /** The one settings record: defaults until the user changes something, validated on every write. */
-import { formatErrors } from '../routine';
 import type { UnknotData } from './api';
 import { ValidationError } from './errors';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './schema';
@@ -20,7 +19,7 @@ export function settingsStore(ctx: Ctx): UnknotData['settings'] {
         inTx(db, ['settings'], 'readwrite', async (tx) => {
           const store = tx.objectStore('settings');
           const checked = check(settingsSchema, { ...withDefaults(await store.get(SETTINGS_KEY)), ...patch });
-          if (!checked.ok) throw new ValidationError(`The settings were not saved:\n${formatErrors(checked.errors).join('\n')}`, checked.errors);
+          if (!checked.ok) throw new ValidationError('The settings were not saved', checked.errors);
           await store.put(checked.value, SETTINGS_KEY);
           return checked.value;
         }),
