@@ -8,7 +8,7 @@
  * York, but a 00:30 one moves to the day before). That is the honest reading of the record.
  */
 import type { SessionRecord } from '../data/schema';
-import { addDays, dayNumber, localDay, type DayKey } from './local-time';
+import { addDays, dayFromNumber, dayNumber, localDay, weekday, type DayKey } from './local-time';
 
 /** What one routine had on one day. */
 export interface RoutineDay {
@@ -85,11 +85,11 @@ export function streaks(days: ReadonlyMap<DayKey, Day>, today: DayKey): Streaks 
 export function monthGrid(year: number, month: number): { day: DayKey; inMonth: boolean }[] {
   const first = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
   const next = month === 12 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-01`;
-  const start = dayNumber(first) - ((dayNumber(first) + 3) % 7);
+  const start = dayNumber(first) - weekday(first);
   const end = dayNumber(next);
   const cells: { day: DayKey; inMonth: boolean }[] = [];
   for (let n = start; n < end || cells.length % 7 !== 0; n++) {
-    const day = addDays('1970-01-01', n);
+    const day = dayFromNumber(n);
     cells.push({ day, inMonth: n >= dayNumber(first) && n < end });
   }
   return cells;

@@ -171,12 +171,5 @@ function resolveInstant(day: DayKey, time: string, timeZone: string): number {
 /** The instant a local day starts (its first existing instant). */
 export const startOfDay = (day: DayKey, timeZone: string): number => zonedInstant(day, '00:00', timeZone);
 
-/** Whether the zone is known to this browser. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The zone this device is in now (asked each time: the user may travel). */
+export const currentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -7,6 +7,7 @@
  * fires once, the first time. Both come from zonedInstant().
  */
 import type { Reminder } from '../data/schema';
+import type { UnknotData } from '../data/api';
 import { addDays, localDay, parseClock, zonedInstant } from '../history/local-time';
 import type { Prescription } from '../routine';
 
@@ -100,4 +101,17 @@ export function nextFreeTime(times: readonly string[]): string {
   let m = last ? (Number(last.slice(0, 2)) * 60 + Number(last.slice(3)) + 60) % 1440 : 8 * 60;
   for (let i = 0; i < 1440 && times.includes(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`); i++) m = (m + 1) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+export type ReminderData = Pick<UnknotData, 'settings'> & { routines: Pick<UnknotData['routines'], 'list'> };
+
+/**
+ * The reminders that ring, with the routines' names: those of routines that still exist. A
+ * deleted routine's reminder stays stored (undo brings it back) but does not ring, in the app
+ * or on the watch.
+ */
+export async function liveReminders(data: ReminderData): Promise<{ reminders: Reminder[]; names: Map<string, string> }> {
+  const [settings, routines] = await Promise.all([data.settings.get(), data.routines.list()]);
+  const names = new Map(routines.map((r) => [r.routine.id, r.routine.name]));
+  return { reminders: settings.reminders.filter((r) => names.has(r.routineId)), names };
 }

@@ -5,9 +5,8 @@
  * phone resends the schedule whenever it connects.
  */
 import type { Reminder } from '../data/schema';
-import type { UnknotData } from '../data/api';
 import { REMINDER_LIMITS, type ReminderSchedule } from '../../watch/protocol/reminder-limits';
-import { occurrences } from './schedule';
+import { liveReminders, occurrences, type ReminderData } from './schedule';
 
 export type WatchSchedule = ReminderSchedule;
 
@@ -39,17 +38,8 @@ export function watchSchedule(reminders: readonly Reminder[], names: ReadonlyMap
   };
 }
 
-export type ReminderData = Pick<UnknotData, 'settings'> & { routines: Pick<UnknotData['routines'], 'list'> };
-
-/**
- * What the watch should ring: the user's enabled reminders for routines that still exist (a
- * deleted routine's reminder stays stored for undo, but does not ring).
- */
+/** What the watch should ring from `now` on: the reminders that ring (liveReminders). */
 export async function scheduleForWatch(data: ReminderData, now: number, timeZone: string): Promise<WatchSchedule> {
-  const [settings, routines] = await Promise.all([data.settings.get(), data.routines.list()]);
-  const names = new Map(routines.map((r) => [r.routine.id, r.routine.name]));
-  return watchSchedule(settings.reminders.filter((r) => names.has(r.routineId)), names, now, timeZone);
+  const live = await liveReminders(data);
+  return watchSchedule(live.reminders, live.names, now, timeZone);
 }
-
-/** The zone the phone is in now (the user may travel: asked at every send). */
-export const currentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -17,6 +17,7 @@ import './unknot-reminders-banner';
 import { AppearanceController } from './appearance-controller';
 import { watchLinkContext } from './watch-link-context';
 import type { WatchLink } from '../watch-link/index';
+import { currentTimeZone } from '../history/local-time';
 
 /**
  * Views the first paint of the library does not need load on first use, each in its own chunk
@@ -138,7 +139,7 @@ export class UnknotApp extends LitElement {
           plans: browserPlans(),
           reminderSchedule: async (now) => {
             if (!this.data) return null;
-            const { scheduleForWatch, currentTimeZone } = await import('../reminders/watch-schedule');
+            const { scheduleForWatch } = await import('../reminders/watch-schedule');
             return scheduleForWatch(this.data, now, currentTimeZone());
           },
         });

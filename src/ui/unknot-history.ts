@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../data/api';
 import {
+  currentTimeZone,
   deleteSession,
   groupByDay,
   loadHistory,
@@ -22,7 +23,6 @@ import './unknot-history-chart';
 import './unknot-history-day';
 
 /** The browser's own time zone: the history shows days as the user lives them now. */
-export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** The /history view: calendar, streaks, pain trend per routine, session detail with delete and undo. */
@@ -69,7 +69,7 @@ export class UnknotHistory extends LitElement {
   data?: UnknotData;
 
   /** IANA zone the days are counted in; the browser's by default. */
-  @property({ attribute: 'time-zone' }) timeZone = browserTimeZone();
+  @property({ attribute: 'time-zone' }) timeZone = currentTimeZone();
 
   @state() private _history: HistoryData | null = null;
   @state() private _error = '';

@@ -2,12 +2,12 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../data/api';
-import { ReminderRunner, browserNotifyEnv, notifyReminder, type Occurrence } from '../reminders/index';
+import { ReminderRunner, browserNotifyEnv, liveReminders, notifyReminder, type Occurrence } from '../reminders/index';
+import { currentTimeZone } from '../history/local-time';
 import { dataContext } from './data-context';
 import { sharedStyles } from './shared-styles';
 import { SETTINGS_CHANGED } from './settings-events';
 
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * Runs the reminders while the app is open and shows the due ones as a banner (and, through
@@ -52,7 +52,7 @@ export class UnknotRemindersBanner extends LitElement {
   private _names = new Map<string, string>();
   private readonly _runner = new ReminderRunner({
     clock: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
-    timeZone: zone,
+    timeZone: currentTimeZone,
     onDue: (o) => void this._onDue(o),
   });
 
@@ -75,10 +75,9 @@ export class UnknotRemindersBanner extends LitElement {
 
   private async _load(data: UnknotData): Promise<void> {
     try {
-      const [settings, routines] = await Promise.all([data.settings.get(), data.routines.list()]);
-      this._names = new Map(routines.map((r) => [r.routine.id, r.routine.name]));
-      // A deleted routine's reminder stays stored (undo brings it back) but does not ring.
-      this._runner.set(settings.reminders.filter((r) => this._names.has(r.routineId)));
+      const live = await liveReminders(data);
+      this._names = live.names;
+      this._runner.set(live.reminders);
       this._runner.start();
     } catch (e) {
       console.warn('Unknot: reminders are off, the settings could not be read.', e);

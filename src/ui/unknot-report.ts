@@ -2,14 +2,13 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../data/api';
-import { addDays, loadHistory, localDay, type DayKey, type HistoryData } from '../history/index';
+import { addDays, currentTimeZone, loadHistory, localDay, type DayKey, type HistoryData } from '../history/index';
 import { buildReport, importSharedRoutine, inPeriod, routineShareText, sessionsCsv, shareFileName, type Report } from '../report/index';
 import { dataContext } from './data-context';
 import { sharedStyles } from './shared-styles';
 import { reportStyles } from './report-styles';
 import './unknot-history-chart';
 
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const mean = (x: number | null) => (x === null ? '–' : x.toFixed(1));
 const longDate = (d: DayKey) => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${d}T00:00:00Z`));
@@ -36,11 +35,11 @@ export class UnknotReport extends LitElement {
   data?: UnknotData;
 
   /** IANA zone days are counted in; the browser's by default. */
-  @property({ attribute: 'time-zone' }) timeZone = zone();
+  @property({ attribute: 'time-zone' }) timeZone = currentTimeZone();
 
   @state() private _history: HistoryData | null = null;
   @state() private _include: string[] = [];
-  @state() private _to: DayKey = localDay(Date.now(), zone());
+  @state() private _to: DayKey = localDay(Date.now(), currentTimeZone());
   @state() private _from: DayKey = addDays(this._to, -29);
   @state() private _status = '';
   @state() private _share = '';
