@@ -3,7 +3,7 @@
  * or another shell can provide its own.
  */
 import { createContext } from '@lit/context';
-import { BUILT_INS, type Routine } from '../routine/index';
+import { BUILT_INS, builtInRoutine, type Routine } from '../routine/index';
 
 /** Where the views read routines from. The data layer provides the IndexedDB-backed one. */
 export interface RoutineSource {
@@ -16,8 +16,5 @@ export const routineSourceContext = createContext<RoutineSource>(Symbol('unknot-
 /** The built-in routines only: what the app shows before (or without) its database. */
 export const builtInSource: RoutineSource = {
   list: async () => BUILT_INS.map((b) => structuredClone(b.routine)),
-  get: async (id) => {
-    const found = BUILT_INS.find((b) => b.routine.id === id);
-    return found ? structuredClone(found.routine) : undefined;
-  },
+  get: async (id) => builtInRoutine(id),
 };

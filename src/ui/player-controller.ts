@@ -49,10 +49,6 @@ export class PlayerController implements ReactiveController {
     _host.addController(this);
   }
 
-  get wakeLockHeld(): boolean {
-    return this._wake?.held ?? false;
-  }
-
   get wakeLockError(): string | null {
     return this._wake?.error ?? null;
   }

@@ -28,25 +28,6 @@ export function parseRoute(pathname: string): Route {
   return { name: 'not-found', path: pathname };
 }
 
-/** The path of a route, the inverse of parseRoute. */
-export function pathOf(route: Route): string {
-  switch (route.name) {
-    case 'library':
-      return '/';
-    case 'routine':
-    case 'play':
-      return `/${route.name}/${encodeURIComponent(route.id)}`;
-    case 'edit':
-      return route.id ? `/edit/${encodeURIComponent(route.id)}` : '/edit';
-    case 'history':
-    case 'settings':
-    case 'report':
-      return `/${route.name}`;
-    case 'not-found':
-      return route.path;
-  }
-}
-
 /**
  * Follows location.pathname: same-origin link clicks become history.pushState, back/forward
  * re-render. Hosts call `go()` to navigate from code.
@@ -68,9 +49,8 @@ export class RouterController implements ReactiveController {
     this._host.removeEventListener('click', this._onClick);
   }
 
-  go(path: string, replace = false): void {
-    if (replace) history.replaceState(null, '', path);
-    else if (path !== location.pathname) history.pushState(null, '', path);
+  go(path: string): void {
+    if (path !== location.pathname) history.pushState(null, '', path);
     this._set(parseRoute(location.pathname));
   }
 

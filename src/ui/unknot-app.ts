@@ -173,7 +173,6 @@ export class UnknotApp extends LitElement {
     const route = this._router.route.name;
     if (route === 'play' || route === 'settings') this._needWatchLink();
     if (changed.has('data') && this.data) {
-      this.data.on((e) => (this._dataEvent = e));
       if (this._dataEvent?.type === 'blocked') this._dataEvent = null; // the other tab let go
     }
   }

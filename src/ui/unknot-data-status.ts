@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DataEvent } from '../data/api';
+import { RELOAD_ADVICE } from '../data/index';
 import { sharedStyles } from './shared-styles';
 
 /**
@@ -32,7 +33,7 @@ export class UnknotDataStatus extends LitElement {
       case 'blocked':
         return 'Unknot is open in another tab with an older version. Close that tab so this one can finish updating; nothing is lost.';
       case 'blocking':
-        return 'Unknot was updated in another tab. Reload this page to go on; nothing was lost.';
+        return RELOAD_ADVICE;
       case 'terminated':
         return 'The browser closed Unknot’s storage (was site data cleared?). Reload this page.';
       default:

@@ -6,6 +6,7 @@ import { ImportError } from '../data/errors';
 import { MAX_IMPORT_BYTES } from '../data/export-format';
 import { dataContext } from './data-context';
 import { routinesChanged } from './navigate';
+import { download } from './download';
 import { sharedStyles } from './shared-styles';
 
 /**
@@ -54,13 +55,9 @@ export class UnknotDataTransfer extends LitElement {
 
   private async _export(): Promise<void> {
     const text = await this.data!.exportAll();
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `unknot-export-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this._result = `Exported to ${link.download}.`;
+    const name = `unknot-export-${new Date().toISOString().slice(0, 10)}.json`;
+    download(name, 'application/json', text);
+    this._result = `Exported to ${name}.`;
     this._error = null;
   }
 

@@ -63,7 +63,7 @@ export class UnknotExerciseFields extends LitElement {
           ],
           onChange: (k) => this._set({ grouping: k as Exercise['grouping'] }),
         })}
-        ${field({ ...common, label: 'Repetitions', hint: `${LIMITS.repetitions.min}–${LIMITS.repetitions.max}`, path: `${p}.repetitions`, type: 'number', min: 1, max: 50, value: ex.repetitions, onInput: (v) => this._set({ repetitions: numberFrom(v) }) })}
+        ${field({ ...common, label: 'Repetitions', hint: `${LIMITS.repetitions.min}–${LIMITS.repetitions.max}`, path: `${p}.repetitions`, type: 'number', min: LIMITS.repetitions.min, max: LIMITS.repetitions.max, value: ex.repetitions, onInput: (v) => this._set({ repetitions: numberFrom(v) }) })}
         ${seconds('setup', 'Get ready', 'Once, before the first.')} ${seconds('move', 'Move', 'Toward a side.')}
         ${seconds('hold', 'Hold', 'Each side.')} ${seconds('back', 'Back', 'To the center.')}
         ${seconds('rest', 'Rest', 'Between repetitions.')}

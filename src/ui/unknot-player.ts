@@ -9,6 +9,7 @@ import { routineSourceContext, type RoutineSource } from './app-context';
 import { dataContext } from './data-context';
 import { PlayerController } from './player-controller';
 import { sharedStyles } from './shared-styles';
+import { sessionControlStyles } from './session-styles';
 import './unknot-player-display';
 import './unknot-pain-scale';
 import './unknot-cue-settings';
@@ -32,13 +33,8 @@ type SaveState = 'unsaved' | 'saving' | 'saved' | 'failed';
 export class UnknotPlayer extends LitElement {
   static override styles = [
     sharedStyles,
+    sessionControlStyles,
     css`
-      .controls {
-        display: grid;
-        grid-template-columns: repeat(2, 1fr);
-        gap: 0.75rem;
-        margin-top: 1.5rem;
-      }
       .controls button,
       .start {
         min-height: calc(var(--u-target) * 1.5);
@@ -51,9 +47,6 @@ export class UnknotPlayer extends LitElement {
       .start {
         width: 100%;
         margin: 1rem 0;
-      }
-      .stop {
-        border-color: var(--u-danger);
       }
       section + section {
         margin-top: 1rem;

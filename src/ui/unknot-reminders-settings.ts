@@ -12,7 +12,6 @@ import './unknot-reminders-routine';
 
 import { SETTINGS_CHANGED } from './settings-events';
 
-export { SETTINGS_CHANGED };
 
 const permissionText: Record<string, string> = {
   granted: 'Notifications are allowed: a reminder also shows as a notification while Unknot is open.',

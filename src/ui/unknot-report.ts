@@ -7,18 +7,12 @@ import { buildReport, importSharedRoutine, inPeriod, routineShareText, sessionsC
 import { dataContext } from './data-context';
 import { sharedStyles } from './shared-styles';
 import { reportStyles } from './report-styles';
+import { download } from './download';
 import './unknot-history-chart';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const mean = (x: number | null) => (x === null ? '–' : x.toFixed(1));
 const longDate = (d: DayKey) => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${d}T00:00:00Z`));
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The /report view: a one-page printable report of adherence and pain over a chosen period

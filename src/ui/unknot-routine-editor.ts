@@ -116,7 +116,7 @@ export class UnknotRoutineEditor extends LitElement {
       ${field({ ...common, label: 'Name', path: 'name', value: d.name, maxLength: 80, hint: `${LIMITS.nameLength.min}–${LIMITS.nameLength.max} characters`, onInput: (v) => this._change((r) => (r.name = v)) })}
       ${field({ ...common, label: 'Summary', path: 'summary', type: 'textarea', value: d.summary, onInput: (v) => this._change((r) => (r.summary = v)) })}
       <div class="grid">
-        ${field({ ...common, label: 'Times a day', path: 'prescription.timesPerDay', type: 'number', min: 1, max: 12, value: d.prescription.timesPerDay, onInput: (v) => this._change((r) => (r.prescription.timesPerDay = numberFrom(v))) })}
+        ${field({ ...common, label: 'Times a day', path: 'prescription.timesPerDay', type: 'number', min: LIMITS.timesPerDay.min, max: LIMITS.timesPerDay.max, value: d.prescription.timesPerDay, onInput: (v) => this._change((r) => (r.prescription.timesPerDay = numberFrom(v))) })}
         ${select({
           ...common,
           label: 'When',
@@ -129,7 +129,7 @@ export class UnknotRoutineEditor extends LitElement {
           ],
           onChange: (k) => this._change((r) => (r.prescription.when = k as Routine['prescription']['when'])),
         })}
-        ${field({ ...common, label: 'Rest between exercises', hint: '0–60 s', path: 'restBetween', type: 'number', min: 0, max: 60, value: d.restBetween, onInput: (v) => this._change((r) => (r.restBetween = numberFrom(v))) })}
+        ${field({ ...common, label: 'Rest between exercises', hint: `${LIMITS.transition.min}–${LIMITS.transition.max} s`, path: 'restBetween', type: 'number', min: LIMITS.transition.min, max: LIMITS.transition.max, value: d.restBetween, onInput: (v) => this._change((r) => (r.restBetween = numberFrom(v))) })}
       </div>
       ${d.exercises.map(
         (ex, i) => html`<unknot-exercise-fields

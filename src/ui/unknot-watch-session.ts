@@ -6,6 +6,7 @@ import type { Routine, Timeline } from '../routine/index';
 import { mirrorSnapshot, planIdOfRoutine, type WatchLink } from '../watch-link/index';
 import { WatchLinkController, watchLinkContext } from './watch-link-context';
 import { sharedStyles } from './shared-styles';
+import { sessionControlStyles } from './session-styles';
 import './unknot-player-display';
 
 type Phase = 'ready' | 'starting' | 'running' | 'ended';
@@ -23,21 +24,13 @@ type Phase = 'ready' | 'starting' | 'running' | 'ended';
 export class UnknotWatchSession extends LitElement {
   static override styles = [
     sharedStyles,
+    sessionControlStyles,
     css`
-      .controls {
-        display: grid;
-        grid-template-columns: repeat(2, 1fr);
-        gap: 0.75rem;
-        margin-top: 1.5rem;
-      }
       button.big {
         min-height: calc(var(--u-target) * 1.5);
         font-size: 1.3rem;
         font-weight: 600;
         width: 100%;
-      }
-      .stop {
-        border-color: var(--u-danger);
       }
       .error {
         color: var(--u-danger);
