@@ -92,10 +92,11 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
     const patterns: number[] = [];
     let due = -1;
     while (k < plan.count * 2) {
-      const at = cuePointAt();
+      // One decode per cue point: on the watch each segmentOf() builds an object.
+      const seg = segmentOf(plan, k >> 1);
+      const at = k & 1 ? kAt + seg.durationMs : kAt;
       if (at > t + EARLY_MS) break;
       if (due < 0) due = at;
-      const seg = segmentOf(plan, k >> 1);
       const bits = seg.cues & (k & 1 ? END_CUES : ~END_CUES);
       for (let i = 0; i < BUZZING.length; i++) {
         if (bits & BUZZING[i]) patterns.push(cues().patterns[PATTERN_OF[i]]);
