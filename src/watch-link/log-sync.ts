@@ -98,13 +98,15 @@ export async function syncEntries(
   data: Pick<UnknotData, 'sessions'> & { routines?: Pick<UnknotData['routines'], 'list'> },
   plans: PlanMemory,
 ): Promise<{ added: number; unknown: boolean }> {
-  const known = data.routines ? (await data.routines.list()).map((r) => r.routine) : [];
+  // Read only when an entry's plan was not remembered at upload: most syncs find no entry at all.
+  let known: Routine[] | undefined;
+  const knownRoutines = async () => (known ??= data.routines ? (await data.routines.list()).map((r) => r.routine) : []);
   const seen = new Set<number>();
   let added = 0;
   for (let entry = await ch.next(); entry; entry = await ch.next()) {
     if (seen.has(entry.id)) throw new Error('The watch keeps sending the same session after it was acknowledged.');
     seen.add(entry.id);
-    const routine = findRoutine(entry.planId, plans, known);
+    const routine = plans.get(entry.planId) ?? findRoutine(entry.planId, plans, await knownRoutines());
     if (!routine) return { added, unknown: true };
     if ((await data.sessions.add(sessionFromLog(entry, routine))).added) added++;
     await ch.ack(entry.id);
