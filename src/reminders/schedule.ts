@@ -17,6 +17,9 @@ export const SEED_REMINDERS: readonly Reminder[] = [
   { routineId: 'seated-spinal-twist', times: ['07:30'], enabled: false },
 ];
 
+/** "HH:MM" of minutes after midnight. */
+const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
 /** Times to suggest for a routine without a reminder yet, spread over the waking day. */
 export function suggestTimes(p: Prescription): string[] {
   if (p.timesPerDay === 1) return [p.when === 'morning' ? '07:30' : p.when === 'evening' ? '19:00' : '08:00'];
@@ -24,7 +27,7 @@ export function suggestTimes(p: Prescription): string[] {
   const times = new Set<string>();
   for (let i = 0; i < p.timesPerDay; i++) {
     const m = Math.round((from + ((to - from) * i) / (p.timesPerDay - 1)) / 5) * 5;
-    times.add(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+    times.add(hhmm(m));
   }
   return [...times];
 }
@@ -99,8 +102,8 @@ export function putReminder(reminders: readonly Reminder[], reminder: Reminder):
 export function nextFreeTime(times: readonly string[]): string {
   const last = [...times].sort().at(-1);
   let m = last ? (Number(last.slice(0, 2)) * 60 + Number(last.slice(3)) + 60) % 1440 : 8 * 60;
-  for (let i = 0; i < 1440 && times.includes(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`); i++) m = (m + 1) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  for (let i = 0; i < 1440 && times.includes(hhmm(m)); i++) m = (m + 1) % 1440;
+  return hhmm(m);
 }
 
 export type ReminderData = Pick<UnknotData, 'settings'> & { routines: Pick<UnknotData['routines'], 'list'> };
