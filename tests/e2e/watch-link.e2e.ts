@@ -251,6 +251,9 @@ describe('failures', () => {
     const watch = new EspruinoDouble().boot(built());
     await emulate({ watch });
     await pairOnPlayer();
+    // The link's connect-time exchanges end with the reminder schedule: let them finish, so the
+    // last status below answers the upload, not them.
+    await expect.poll(() => watch.files.has('unknot.rem')).toBe(true);
     watch.storageFull = true;
     await page.getByRole('button', { name: 'Start on the watch' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Could not start' }).textContent()).toBe(
