@@ -1,2 +1,2 @@
 /** Entry point: defines the app shell; everything else loads through it. */
-import './ui/unknot-app';
+import './ui/shell/unknot-app';

@@ -1,0 +1,89 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { LIMITS, type Exercise } from '../../routine/index';
+import { field, formStyles, select } from './form-fields';
+import { SIDE_CHOICES, sidesKey, stepsFrom, numberFrom } from './routine-draft';
+import { sharedStyles } from '../common/shared-styles';
+
+/**
+ * The fields of one exercise in the routine editor. It holds no state: every edit is sent up
+ * as a whole new exercise.
+ *
+ * @fires exercise-change - detail: { index, exercise } after any edit
+ * @fires exercise-remove - detail: index, when the user removes this exercise
+ */
+@customElement('unknot-exercise-fields')
+export class UnknotExerciseFields extends LitElement {
+  static override styles = [
+    sharedStyles,
+    formStyles,
+    css`
+      .remove {
+        border-color: var(--u-danger);
+        color: var(--u-danger);
+      }
+    `,
+  ];
+
+  /** The exercise being edited. */
+  @property({ attribute: false }) exercise!: Exercise;
+  /** Its position in the routine (0-based); error paths use it. */
+  @property({ type: Number }) index = 0;
+  /** Errors by path, for the whole routine. */
+  @property({ attribute: false }) errors = new Map<string, string>();
+  /** False when this is the only exercise (a routine needs one). */
+  @property({ type: Boolean }) removable = false;
+
+  private _set(change: Partial<Exercise>): void {
+    this.dispatchEvent(new CustomEvent('exercise-change', { detail: { index: this.index, exercise: { ...this.exercise, ...change } } }));
+  }
+
+  override render() {
+    const ex = this.exercise;
+    const p = `exercises[${this.index}]`;
+    const common = { errors: this.errors };
+    const seconds = (key: 'setup' | 'move' | 'hold' | 'back' | 'rest', label: string, hint: string) => {
+      const range = key === 'hold' ? LIMITS.hold : LIMITS.transition;
+      return field({ ...common, label, hint: `${hint} ${range.min}–${range.max} s`, path: `${p}.${key}`, type: 'number', min: range.min, max: range.max, value: ex[key], onInput: (v) => this._set({ [key]: numberFrom(v) }) });
+    };
+    return html`<fieldset>
+      <legend>Exercise ${this.index + 1}${ex.name ? `: ${ex.name}` : ''}</legend>
+      ${field({ ...common, label: 'Name', path: `${p}.name`, value: ex.name, maxLength: 80, onInput: (v) => this._set({ name: v }) })}
+      ${field({ ...common, label: 'Steps', hint: 'One step per line.', type: 'textarea', path: `${p}.steps`, value: ex.steps.join('\n'), onInput: (v) => this._set({ steps: stepsFrom(v) }) })}
+      <div class="grid">
+        ${select({ ...common, label: 'Sides', path: `${p}.sides`, value: sidesKey(ex.sides), choices: SIDE_CHOICES, onChange: (k) => this._set({ sides: SIDE_CHOICES.find((c) => c.key === k)!.sides }) })}
+        ${select({
+          ...common,
+          label: 'Order',
+          path: `${p}.grouping`,
+          value: ex.grouping,
+          choices: [
+            { key: 'alternate', label: 'Alternate sides' },
+            { key: 'block', label: 'All of one side first' },
+          ],
+          onChange: (k) => this._set({ grouping: k as Exercise['grouping'] }),
+        })}
+        ${field({ ...common, label: 'Repetitions', hint: `${LIMITS.repetitions.min}–${LIMITS.repetitions.max}`, path: `${p}.repetitions`, type: 'number', min: LIMITS.repetitions.min, max: LIMITS.repetitions.max, value: ex.repetitions, onInput: (v) => this._set({ repetitions: numberFrom(v) }) })}
+        ${seconds('setup', 'Get ready', 'Once, before the first.')} ${seconds('move', 'Move', 'Toward a side.')}
+        ${seconds('hold', 'Hold', 'Each side.')} ${seconds('back', 'Back', 'To the center.')}
+        ${seconds('rest', 'Rest', 'Between repetitions.')}
+      </div>
+      <div class="grid">
+        ${field({ ...common, label: 'Get-ready words', path: `${p}.setupLabel`, value: ex.setupLabel, onInput: (v) => this._set({ setupLabel: v }) })}
+        ${field({ ...common, label: 'Move words', hint: 'Spoken with the side: “Twist right”.', path: `${p}.moveLabel`, value: ex.moveLabel, onInput: (v) => this._set({ moveLabel: v }) })}
+        ${field({ ...common, label: 'Back words', path: `${p}.backLabel`, value: ex.backLabel, onInput: (v) => this._set({ backLabel: v }) })}
+      </div>
+      ${this.removable
+        ? html`<button type="button" class="remove" @click=${() => this.dispatchEvent(new CustomEvent('exercise-remove', { detail: this.index }))}>
+            Remove exercise ${this.index + 1}
+          </button>`
+        : ''}
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'unknot-exercise-fields': UnknotExerciseFields;
+  }
+}

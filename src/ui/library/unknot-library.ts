@@ -1,0 +1,98 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { compile, formatDuration, formatPrescription, type Routine } from '../../routine/index';
+import { routineSourceContext, type RoutineSource } from '../context/app-context';
+import { sharedStyles } from '../common/shared-styles';
+import { ROUTINES_CHANGED } from '../common/navigate';
+import '../routine/index';
+import './unknot-data-transfer';
+
+/** The routine library: every routine with how often it is meant to be done and how long it takes. */
+@customElement('unknot-library')
+export class UnknotLibrary extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      li a {
+        display: block;
+        text-decoration: none;
+        color: inherit;
+      }
+      li a:hover h2 {
+        text-decoration: underline;
+      }
+      h2 {
+        color: var(--u-accent);
+        font-size: 1.25rem;
+      }
+      p {
+        margin: 0.25rem 0;
+      }
+      unknot-data-transfer {
+        margin-top: 1.5rem;
+      }
+    `,
+  ];
+
+  @consume({ context: routineSourceContext, subscribe: true })
+  @property({ attribute: false }) // reactive, so willUpdate sees the database's source replace the built-ins
+  routineSource?: RoutineSource;
+
+  @state() private _routines: Routine[] | null = null;
+  @state() private _error = '';
+
+  constructor() {
+    super();
+    // Undo, import and the editor change the list; re-read it when they say so.
+    this.addEventListener(ROUTINES_CHANGED, () => void this._load());
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // The built-ins first, then (once the database is open) the user's routines too.
+    if (changed.has('routineSource')) void this._load();
+  }
+
+  private async _load(): Promise<void> {
+    try {
+      this._routines = (await this.routineSource?.list()) ?? [];
+    } catch (e) {
+      this._error = `Could not read your routines: ${(e as Error).message}`;
+    }
+  }
+
+  override render() {
+    if (this._error) return html`<p role="alert">${this._error}</p>`;
+    if (!this._routines) return html`<p aria-busy="true">Loading routines…</p>`;
+    return html`
+      <h1>Routines</h1>
+      <p><a class="button" href="/edit">New routine</a></p>
+      <unknot-routine-undo></unknot-routine-undo>
+      <ul aria-label="Routines">
+        ${this._routines.map(
+          (r) => html`<li>
+            <a class="card" href="/routine/${encodeURIComponent(r.id)}" data-routine=${r.id}>
+              <h2>${r.name}</h2>
+              <p>${r.summary}</p>
+              <p class="muted">${formatPrescription(r.prescription)} · ${formatDuration(compile(r).totalMs)}</p>
+            </a>
+          </li>`,
+        )}
+      </ul>
+      <unknot-data-transfer></unknot-data-transfer>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'unknot-library': UnknotLibrary;
+  }
+}

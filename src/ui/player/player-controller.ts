@@ -1,0 +1,135 @@
+/**
+ * Connects the pure player (src/player) to a Lit host and the browser: real clock and timers,
+ * voice, beeps, vibration, the wake lock, and a catch-up tick when the page becomes visible.
+ * The host renders `snapshot` and reacts to the callbacks; it holds no timing logic itself.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Timeline } from '../../routine/index';
+import { announceSessionState } from '../../pwa/session-signal';
+import {
+  CueRouter,
+  PlayerEngine,
+  WakeLockKeeper,
+  monotonicClock,
+  navigatorVibrator,
+  speechSpeaker,
+  timerScheduler,
+  webAudioBeeper,
+  type CueEmission,
+  type CueOutputs,
+  type CueSettings,
+  type PlayerSnapshot,
+  type WakeLockLike,
+} from '../../player/index';
+
+export interface PlayerCallbacks {
+  /** A moment fired: what was said, beeped and buzzed. */
+  onEmission(emission: CueEmission): void;
+  /** The session reached its end or was stopped. */
+  onDone(snapshot: PlayerSnapshot): void;
+}
+
+function browserOutputs(): CueOutputs {
+  const outputs: CueOutputs = { vibrator: navigatorVibrator(navigator) };
+  if ('speechSynthesis' in window) outputs.speaker = speechSpeaker(window.speechSynthesis, SpeechSynthesisUtterance);
+  if ('AudioContext' in window) outputs.beeper = webAudioBeeper(() => new AudioContext());
+  return outputs;
+}
+
+export class PlayerController implements ReactiveController {
+  snapshot: PlayerSnapshot | null = null;
+  private _engine: PlayerEngine | null = null;
+  private _router: CueRouter | null = null;
+  private _wake: WakeLockKeeper | null = null;
+
+  constructor(
+    private readonly _host: ReactiveControllerHost,
+    private readonly _callbacks: PlayerCallbacks,
+  ) {
+    _host.addController(this);
+  }
+
+  get wakeLockError(): string | null {
+    return this._wake?.error ?? null;
+  }
+
+  /** Builds a player for `timeline`; call again for a new session. */
+  load(timeline: Timeline, settings: CueSettings): void {
+    this._engine?.dispose();
+    this._router = new CueRouter(timeline, browserOutputs(), settings);
+    this._engine = new PlayerEngine(timeline, {
+      clock: monotonicClock,
+      scheduler: timerScheduler,
+      countdown: true, // the moments are always there; the router says them only when asked
+      onMoment: (moment, lateMs) => this._callbacks.onEmission(this._router!.fire(moment, lateMs)),
+      onChange: (s) => this._changed(s),
+    });
+    this.snapshot = this._engine.snapshot();
+    this._host.requestUpdate();
+  }
+
+  /** Settings changed mid-session: applies from the next moment. */
+  set settings(settings: CueSettings) {
+    if (this._router) this._router.settings = settings;
+  }
+
+  /** Must run inside the Start click: audio and speech need the user gesture. */
+  start(): string | null {
+    if (!this._engine || this._engine.state !== 'idle') return null;
+    // The anchor first: the first speech call can block for hundreds of ms while the browser
+    // loads its voices, and the session must not start that late.
+    this._engine.start();
+    const opening = this._router!.started();
+    void this._wake?.acquire();
+    return opening;
+  }
+
+  pause = (): void => this._engine?.pause();
+  resume = (): void => this._engine?.resume();
+  skipForward = (): void => this._engine?.skipForward();
+  skipBack = (): void => this._engine?.skipBack();
+  stop = (): void => this._engine?.stop();
+
+  hostConnected(): void {
+    const wakeLock = (navigator as Navigator & { wakeLock?: WakeLockLike }).wakeLock;
+    this._wake = new WakeLockKeeper(wakeLock, document, () => this._host.requestUpdate());
+    document.addEventListener('visibilitychange', this._onVisibility);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this._onVisibility);
+    // Leaving the screen mid-session ends it (recorded as stopped early), never leaves it ticking.
+    this._engine?.stop();
+    this._engine?.dispose();
+    this._router?.silence();
+    void this._wake?.dispose();
+    this._wake = null;
+    this._announce(false);
+  }
+
+  /** Whether the page last told the shell a session is under way (so an update waits for it). */
+  private _running = false;
+
+  private _announce(running: boolean): void {
+    if (running === this._running) return;
+    this._running = running;
+    announceSessionState(running);
+  }
+
+  private _changed(s: PlayerSnapshot): void {
+    const wasDone = this.snapshot?.state === 'done';
+    this.snapshot = s;
+    this._announce(s.state === 'running' || s.state === 'paused');
+    this._host.requestUpdate();
+    if (s.state === 'done' && !wasDone) {
+      void this._wake?.release();
+      if (!s.completed) this._router?.silence();
+      this._callbacks.onDone(s);
+    }
+  }
+
+  /** Timers were throttled or frozen while hidden: catch up at once instead of waiting for them. */
+  private _onVisibility = (): void => {
+    if (document.visibilityState === 'visible') this._engine?.tick();
+  };
+}

@@ -1,0 +1,184 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { UnknotData } from '../../data/api';
+import { addDays, currentTimeZone, loadHistory, localDay, type DayKey, type HistoryData } from '../../history/index';
+import { buildReport, importSharedRoutine, inPeriod, routineShareText, sessionsCsv, shareFileName, type Report } from '../../report/index';
+import { dataContext } from '../context/data-context';
+import { sharedStyles } from '../common/shared-styles';
+import { reportStyles } from './report-styles';
+import { download } from '../common/download';
+import '../history/index';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const mean = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+const longDate = (d: DayKey) => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${d}T00:00:00Z`));
+
+/**
+ * The /report view: a one-page printable report of adherence and pain over a chosen period
+ * (the print stylesheet hides the controls; the browser's print dialog saves it as PDF), the
+ * sessions as CSV, and sharing one routine as a file another Unknot imports.
+ */
+@customElement('unknot-report')
+export class UnknotReport extends LitElement {
+  static override styles = [sharedStyles, reportStyles];
+
+  /** The data layer, from the app. */
+  @consume({ context: dataContext, subscribe: true })
+  @property({ attribute: false })
+  data?: UnknotData;
+
+  /** IANA zone days are counted in; the browser's by default. */
+  @property({ attribute: 'time-zone' }) timeZone = currentTimeZone();
+
+  @state() private _history: HistoryData | null = null;
+  @state() private _include: string[] = [];
+  @state() private _to: DayKey = localDay(Date.now(), currentTimeZone());
+  @state() private _from: DayKey = addDays(this._to, -29);
+  @state() private _status = '';
+  @state() private _share = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') && this.data) void this._load(this.data);
+  }
+
+  private async _load(data: UnknotData): Promise<void> {
+    try {
+      const [history, settings] = await Promise.all([loadHistory(data), data.settings.get()]);
+      this._history = history;
+      this._include = settings.reminders.filter((r) => r.enabled).map((r) => r.routineId);
+    } catch (e) {
+      this._status = `Could not read your sessions: ${(e as Error).message}`;
+    }
+  }
+
+  private _report(h: HistoryData): Report {
+    const routines = [...h.routines.values()];
+    return buildReport({ sessions: h.sessions, routines, include: this._include, from: this._from, to: this._to, timeZone: this.timeZone });
+  }
+
+  override render() {
+    const h = this._history;
+    if (!h) return html`<h1>Report</h1><p aria-busy="true">${this._status || 'Loading…'}</p>`;
+    const r = this._report(h);
+    const live = [...h.routines.values()].filter((x) => !x.deleted);
+    return html`
+      <h1>Report: ${longDate(r.from)} to ${longDate(r.to)}</h1>
+      <form class="card controls" @submit=${(e: Event) => e.preventDefault()}>
+        <div><label for="from">From</label><input id="from" type="date" .value=${this._from} max=${this._to} @change=${this._period} /></div>
+        <div><label for="to">To</label><input id="to" type="date" .value=${this._to} min=${this._from} @change=${this._period} /></div>
+        <button type="button" class="primary" @click=${() => window.print()}>Print or save as PDF</button>
+        <button type="button" @click=${() => this._csv(h)}>Download sessions (CSV)</button>
+      </form>
+      <p class="summary" data-summary>
+        ${r.days} days · ${r.sessions} sessions (${r.completed} completed, ${r.stoppedEarly} stopped early) · active on ${r.activeDays} days ·
+        longest streak ${r.streaks.longest} days · times in ${r.timeZone}
+      </p>
+      ${r.routines.length ? this._table(r) : html`<p>No sessions in this period.</p>`}
+      <div class="charts">
+        ${r.routines
+          .filter((x) => x.pain.points.length)
+          .map((x) => html`<section><h2>${x.name}: pain</h2><unknot-history-chart .trend=${x.pain} .name=${x.name}></unknot-history-chart></section>`)}
+      </div>
+      ${r.notes.length
+        ? html`<section aria-labelledby="notes">
+            <h2 id="notes">Latest notes</h2>
+            <ul class="notes">
+              ${r.notes.map((x) => html`<li><strong>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: this.timeZone }).format(x.at)}, ${x.routineName}:</strong> ${x.note}</li>`)}
+            </ul>
+          </section>`
+        : ''}
+      <section class="card share" aria-labelledby="share">
+        <h2 id="share">Share a routine</h2>
+        <p>Save one routine as a file; another phone with Unknot imports it here. Your history and settings are not in it.</p>
+        <label for="share-routine">Routine</label>
+        <select id="share-routine" .value=${this._share || live[0]?.id || ''} @change=${(e: Event) => (this._share = (e.target as HTMLSelectElement).value)}>
+          ${live.map((x) => html`<option value=${x.id}>${x.name}</option>`)}
+        </select>
+        <button type="button" @click=${this._shareOut}>Save routine as a file</button>
+        <label for="import">Import a shared routine</label>
+        <input id="import" type="file" accept=".json,application/json" @change=${this._shareIn} />
+      </section>
+      <p role="status" aria-live="polite" class="status">${this._status}</p>
+    `;
+  }
+
+  private _table(r: Report) {
+    return html`<table>
+      <caption>Adherence and pain by routine</caption>
+      <thead>
+        <tr>
+          <th scope="col">Routine</th><th scope="col">Prescribed</th><th scope="col">Done</th><th scope="col">Adherence</th>
+          <th scope="col">Days fully done</th><th scope="col">Stopped early</th><th scope="col">Pain before</th><th scope="col">Pain after</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${r.routines.map(
+          (x) => html`<tr data-routine=${x.routineId}>
+            <th scope="row">${x.name}</th>
+            <td>${x.timesPerDay}× a day</td>
+            <td>${x.adherence.done} of ${x.adherence.prescribed}</td>
+            <td>${pct(x.adherence.rate)}</td>
+            <td>${x.adherence.daysMet} of ${x.adherence.days}</td>
+            <td>${x.adherence.stopped}</td>
+            <td>${mean(x.pain.meanBefore)}</td>
+            <td>${mean(x.pain.meanAfter)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private _period = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const value = input.value;
+    const from = input.id === 'from' ? value : this._from;
+    const to = input.id === 'to' ? value : this._to;
+    if (!/^\d{4}-\d\d-\d\d$/.test(value)) return;
+    if (from > to) {
+      this._status = 'The start date must be on or before the end date; the report was not changed.';
+      input.value = input.id === 'from' ? this._from : this._to;
+      return;
+    }
+    this._status = '';
+    [this._from, this._to] = [from, to];
+  };
+
+  private _csv(h: HistoryData): void {
+    const sessions = inPeriod(h.sessions, this._from, this._to, this.timeZone);
+    download(`unknot-sessions-${this._from}-to-${this._to}.csv`, 'text/csv;charset=utf-8', sessionsCsv(sessions, (id) => h.routines.get(id)?.name ?? id, this.timeZone));
+    this._status = `Downloaded ${sessions.length} sessions as CSV.`;
+  }
+
+  private _shareOut = async () => {
+    const id = (this.renderRoot.querySelector('#share-routine') as HTMLSelectElement).value;
+    const record = await this.data!.routines.get(id);
+    if (!record) return;
+    download(shareFileName(record.routine), 'application/json', routineShareText(record.routine, Date.now()));
+    this._status = `Saved “${record.routine.name}” as a file.`;
+  };
+
+  private _shareIn = async (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const { routine, outcome } = await importSharedRoutine(this.data!, await file.text());
+      this._status =
+        outcome === 'unchanged'
+          ? `“${routine.name}” is already here, unchanged.`
+          : `Imported “${routine.name}”${outcome === 'added-as-copy' ? ' as a copy (you already had a different routine with that id)' : ''}.`;
+      await this._load(this.data!);
+    } catch (error) {
+      this._status = (error as Error).message;
+    } finally {
+      input.value = '';
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'unknot-report': UnknotReport;
+  }
+}
