@@ -54,6 +54,8 @@ export interface PeripheralOptions {
   console?: EspruinoConsole;
   /** The device offers the Immediate Alert Service; levels written go here. */
   alerts?: number[];
+  /** Rewrites what the watch notifies on its way to the page (a lying or differently versioned watch). */
+  transform?: (frame: Uint8Array) => Uint8Array;
 }
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -170,7 +172,8 @@ export class EmulatedBangle {
   flush(): void {
     const w = this.opts.watch;
     if (!w) return;
-    for (const n of w.notifications.slice(this._seenNotifications)) this.notify('status', n);
+    const transform = this.opts.transform ?? ((b: Uint8Array) => b);
+    for (const n of w.notifications.slice(this._seenNotifications)) this.notify('status', transform(n));
     this._seenNotifications = w.notifications.length;
   }
 
