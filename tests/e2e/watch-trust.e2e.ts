@@ -203,6 +203,29 @@ describe('one connection at a time', () => {
     expect(await page.getByTestId('watch-error').count()).toBe(0);
   });
 
+  test('a watch held by another app: the connect fails and the panel says to disconnect it in Gadgetbridge first', async () => {
+    const watch = watchNow();
+    const b = await emulate({ watch });
+    b.refuseConnections = true;
+    await page.goto(`${app.server.url}/settings`);
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => page.getByTestId('watch-error').textContent()).toMatch(
+      /^Could not connect to Bangle\.js 1a2b: .*A Bangle\.js takes one connection at a time: .*Disconnect it in Gadgetbridge first/,
+    );
+    expect(b.connects).toBeGreaterThan(0);
+    // Once Gadgetbridge lets go, pairing again works.
+    b.refuseConnections = false;
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b\. Battery 87%\./);
+    await expect.poll(() => page.getByTestId('watch-error').count()).toBe(0);
+    // Let go before the emulation is torn down (after a refused connection, tearing it down
+    // under a live one can crash Chromium).
+    await expect.poll(() => watch.files.has('unknot.rem')).toBe(true);
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await expect.poll(() => page.evaluate(() => window.__watch?.gatt?.connected)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
   test('"Disconnect" after a session hands the watch back: the browser lets go and does not reconnect', async () => {
     const watch = watchNow();
     const b = await emulate({ watch });
@@ -215,6 +238,7 @@ describe('one connection at a time', () => {
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await expect.poll(() => watchState().textContent()).toBe('Disconnected from Bangle.js 1a2b: Gadgetbridge or another app can connect to it again.');
     expect(await page.evaluate(() => window.__watch?.gatt?.connected)).toBe(false);
+    expect(await page.getByTestId('watch-mode').textContent()).toMatch(/Ended on the watch\./);
     await page.waitForTimeout(1500); // longer than the first reconnect backoffs
     expect(b.connects).toBe(connects);
     expect(await page.getByRole('button', { name: 'Connect to Bangle.js 1a2b' }).count()).toBe(1);

@@ -65,6 +65,8 @@ export class EmulatedBangle {
   readonly name: string;
   /** Connection requests the page made (the first pairing and every reconnect). */
   connects = 0;
+  /** Refuse connections (0x3e, "connection failed to be established"), as a watch held by another phone app does. */
+  refuseConnections = false;
   /** Every write the page made on the control characteristic, with its write type. */
   readonly controlWrites: { bytes: Uint8Array; writeType: string }[] = [];
   private _roles = new Map<string, Role>();
@@ -226,6 +228,10 @@ export class EmulatedBangle {
     if (e.address !== this.address) return;
     if (e.type === 'connection') {
       this.connects++;
+      if (this.refuseConnections) {
+        this._reply(this._browser.send('BluetoothEmulation.simulateGATTOperationResponse', { address: this.address, type: 'connection', code: 0x3e }));
+        return;
+      }
       if (this.opts.watch) this.opts.watch.connected = true;
     }
     this._reply(this._browser.send('BluetoothEmulation.simulateGATTOperationResponse', { address: this.address, type: e.type as 'connection', code: 0 }));

@@ -130,7 +130,13 @@ export class UnknotWatchSession extends LitElement {
     return html`
       <p role="status" class="visually-hidden" data-testid="watch-announcer">${this._announcement}</p>
       <p class="muted" data-testid="watch-mode">
-        ${link.connected ? 'Running on the watch: it keeps the time and buzzes; this screen follows it.' : 'The watch carries on; reconnecting to follow it…'}
+        ${this._phase === 'ended'
+          ? 'Ended on the watch.'
+          : link.connected
+            ? 'Running on the watch: it keeps the time and buzzes; this screen follows it.'
+            : link.state === 'reconnecting'
+              ? 'The watch carries on; reconnecting to follow it…'
+              : 'The watch carries on; connect again below to follow it.'}
       </p>
       ${this._phase === 'running' ? html`<unknot-player-display .snapshot=${snap}></unknot-player-display>` : this._renderEnded()}
       ${link.error ? html`<p class="error" role="alert" data-testid="watch-session-error">${link.error}</p>` : nothing}
