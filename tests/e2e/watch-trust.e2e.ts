@@ -5,6 +5,7 @@
  * real module with entries written into its log storage, or its frames re-framed on the way.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -22,6 +23,8 @@ const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), b
 const routine = [...BUILT_INS].map((b) => b.routine).sort((a, b) => encodePlan(compile(b)).length - encodePlan(compile(a)).length)[0];
 const planId = planIdOfRoutine(routine);
 const totalMs = compile(routine).totalMs;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const app = appUnderTest();
 let browserCdp: CDPSession;
@@ -57,8 +60,9 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await bangle?.stop();
+  // The page first: turning the emulation off under a live connection can crash Chromium.
   await context?.close();
+  await bangle?.stop();
 });
 
 async function emulate(opts: PeripheralOptions): Promise<EmulatedBangle> {
@@ -71,6 +75,16 @@ async function emulate(opts: PeripheralOptions): Promise<EmulatedBangle> {
 /** The real module on a watch whose clock reads the same as the page's. */
 const watchNow = () => new EspruinoDouble({ startAt: Date.now() }).boot(built());
 const watchState = () => page.getByTestId('watch-state').first();
+
+/** axe-core's violations on the page as it is (evaluated over CDP: the app's CSP stays on). */
+async function axe(): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    const r = await (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+}
 
 async function pair(path: string, connected = /Connected to Bangle\.js 1a2b/): Promise<void> {
   await page.goto(`${app.server.url}${path}`);
@@ -95,6 +109,7 @@ describe('a lying watch cannot pollute history', () => {
     const stored = await storedSessions(page);
     expect(stored.map((s) => s.id)).toEqual([`watch-499-${real.startedAt}`]);
     expect(stored[0]).toMatchObject({ source: 'watch', outcome: 'stopped-early', routineId: routine.id });
+    expect(await axe()).toEqual([]);
     // The count is kept: after a reload, Settings still shows it.
     await page.reload();
     await bangle!.restart();
@@ -141,6 +156,7 @@ describe('battery', () => {
     await expect.poll(() => warning.textContent()).toMatch(/The watch battery is at 15%\..*Charge it first, or start anyway\./);
     const planBegins = () => b.controlWrites.filter((w) => w.bytes[1] === MSG.PLAN_BEGIN).length;
     expect(planBegins()).toBe(0);
+    expect(await axe()).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Start on the watch' }).waitFor();
     expect(planBegins()).toBe(0);
@@ -200,6 +216,7 @@ describe('one connection at a time', () => {
     await page.goto(`${app.server.url}/settings`);
     await page.getByRole('button', { name: 'Pair a watch' }).click();
     await expect.poll(() => page.getByTestId('watch-hint').textContent()).toMatch(/No watch in the list\? .*Disconnect it in Gadgetbridge first/);
+    expect(await axe()).toEqual([]);
     expect(await page.getByTestId('watch-error').count()).toBe(0);
   });
 
@@ -218,8 +235,7 @@ describe('one connection at a time', () => {
     await page.getByRole('button', { name: 'Pair a watch' }).click();
     await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b\. Battery 87%\./);
     await expect.poll(() => page.getByTestId('watch-error').count()).toBe(0);
-    // Let go before the emulation is torn down (after a refused connection, tearing it down
-    // under a live one can crash Chromium).
+    // And Disconnect hands it back once the connect-time exchanges are over.
     await expect.poll(() => watch.files.has('unknot.rem')).toBe(true);
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await expect.poll(() => page.evaluate(() => window.__watch?.gatt?.connected)).toBe(false);
