@@ -6,7 +6,7 @@
 import { OUTCOME, encodePlan, planIdOf, type LogEntry } from '../../watch/protocol/index';
 import { BUILT_INS, compile, type Routine } from '../routine/index';
 import type { SessionInput, UnknotData } from '../data/api';
-import { MAX_ENTRIES_PER_SYNC, judgeEntry, type EntryContext, type WatchLogEntry } from './trust';
+import { MAX_ENTRIES_PER_SYNC, judgeEntry, type EntryContext, type PlanFacts, type WatchLogEntry } from './trust';
 
 /** Remembers which routine each uploaded plan came from, by plan id (CRC-32 of the plan bytes). */
 export interface PlanMemory {
@@ -125,6 +125,17 @@ export async function syncEntries(
   let known: Routine[] | undefined;
   const knownRoutines = async () => (known ??= data.routines ? (await data.routines.list()).map((r) => r.routine) : []);
   const seen = new Set<number>();
+  // One compile per routine, not per entry: a full sync of one routine's sessions compiles it once.
+  const facts = new Map<number, PlanFacts>();
+  const factsOf = (planId: number, r: Routine): PlanFacts => {
+    let f = facts.get(planId);
+    if (!f) {
+      const t = compile(r);
+      f = { totalMs: t.totalMs, steps: t.segments.length };
+      facts.set(planId, f);
+    }
+    return f;
+  };
   const result: SyncResult = { added: 0, refused: 0, lastReason: null, unknown: false, more: false };
   for (let n = 0; ; n++) {
     if (n === max) {
@@ -137,8 +148,7 @@ export async function syncEntries(
     seen.add(entry.id);
     const routine = plans.get(entry.planId) ?? findRoutine(entry.planId, plans, await knownRoutines());
     if (!routine) return { ...result, unknown: true };
-    const timeline = compile(routine);
-    const verdict = judgeEntry(entry, { totalMs: timeline.totalMs, steps: timeline.segments.length }, context());
+    const verdict = judgeEntry(entry, factsOf(entry.planId, routine), context());
     if (verdict.ok && (await data.sessions.add(sessionFromLog(entry, routine))).added) result.added++;
     await ch.ack(entry.id);
     if (!verdict.ok) {
