@@ -110,6 +110,8 @@ export interface Settings {
   theme: Theme;
   largeText: boolean;
   reminders: Reminder[];
+  /** Implausible sessions the watch sent and the phone refused (src/watch-link/trust.ts): how many, and why the last one. */
+  watchRefused?: { count: number; last: string };
   /** The paired Bangle.js, if any. */
   watch?: { id: string; name: string };
 }

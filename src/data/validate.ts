@@ -112,6 +112,7 @@ export const settingsSchema = v.strictObject(
       ),
       v.maxLength(100, (i) => `must have at most 100 reminders, got ${shown(i.input)}`),
     ),
+    watchRefused: v.optional(v.strictObject({ count: count(0, 1e9), last: text(1, 200) }, unknownField)),
     watch: v.optional(v.strictObject({ id: text(1, 128), name: text(1, 60) }, unknownField)),
   },
   unknownField,

@@ -17,6 +17,15 @@ export const UNSUPPORTED_MESSAGE =
   'This browser cannot talk to a watch: Web Bluetooth works in Chrome or Edge on Android or desktop. ' +
   'Safari, iPhone and iPad browsers and Firefox do not have it. The phone-only player works everywhere.';
 
+/**
+ * Why a Bangle.js may be missing from the chooser, or fail to connect with no reason given: it
+ * takes one connection at a time, and while Gadgetbridge (or another app) holds it, it does not
+ * even advertise.
+ */
+export const ONE_CONNECTION_HINT =
+  'A Bangle.js takes one connection at a time: while it is connected to Gadgetbridge or another phone app it does not show up here and cannot connect. ' +
+  'Disconnect it in Gadgetbridge first (or close that app), then try again.';
+
 /** The browser's Bluetooth, or undefined where there is none (Safari, Firefox, iOS, insecure pages). */
 export function bluetoothOf(nav: Navigator | undefined = globalThis.navigator): Bluetooth | undefined {
   return nav && 'bluetooth' in nav && nav.bluetooth ? nav.bluetooth : undefined;

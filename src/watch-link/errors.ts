@@ -16,9 +16,13 @@ const MESSAGES: Record<number, string> = {
   [ERR.BAD_SCHEDULE]: 'the reminders arrived incomplete (its previous reminders stay)',
 };
 
-/** What went wrong, in a few words ("a message had the wrong length"). */
+/** What went wrong, in a few words ("a message had the wrong length"); a code this app does not know: "error N". */
 export const watchErrorReason = (code: number): string => MESSAGES[code] ?? `error ${code}`;
 
+/**
+ * The watch's error code in a sentence. A code this app does not know (a newer or misbehaving
+ * watch) is reported as a number, never guessed at: "The watch reported error 77."
+ */
 export function watchErrorText(code: number): string {
-  return `The watch refused: ${watchErrorReason(code)}.`;
+  return Object.hasOwn(MESSAGES, code) ? `The watch refused: ${MESSAGES[code]}.` : `The watch reported error ${code}.`;
 }

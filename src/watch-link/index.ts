@@ -2,10 +2,14 @@
 export { WatchLink, type LinkData, type LinkOptions, type UploadResult } from './link';
 export { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './connection';
 export { GattQueue, LinkError } from './queue';
-export { ALERT_HIGH, IMMEDIATE_ALERT, NORDIC_UART, REQUEST_OPTIONS, UNSUPPORTED_MESSAGE, bluetoothOf, bytesOf } from './ble';
+export { ALERT_HIGH, IMMEDIATE_ALERT, NORDIC_UART, ONE_CONNECTION_HINT, REQUEST_OPTIONS, UNSUPPORTED_MESSAGE, bluetoothOf, bytesOf } from './ble';
 export { watchCues, choiceOf, patternFor, PATTERN_CHOICES, WATCH_CUE_NAMES, WATCH_CUE_SOURCES } from './cues';
 export { watchErrorText } from './errors';
-export { browserPlans, findRoutine, localPlans, memoryPlans, syncEntries, type LogChannel, planIdOfRoutine, sessionFromLog, sessionIdOf, type PlanMemory } from './log-sync';
+export { browserPlans, findRoutine, localPlans, memoryPlans, syncEntries, type LogChannel, type SyncResult, planIdOfRoutine, sessionFromLog, sessionIdOf, type PlanMemory } from './log-sync';
 export { mirrorSnapshot } from './mirror';
 export { installCommands, installModule, loadInstallFiles, LOAD_LINE, type InstallFile, type InstallProgress } from './installer';
 export { buzzesAlert } from './alert';
+export {
+  LOW_BATTERY, MAX_ENTRIES_PER_SYNC, batteryPercent, batteryText, judgeEntry, lowBatteryWarning, protocolVerdict,
+  type EntryVerdict, type ProtocolVerdict,
+} from './trust';

@@ -11,11 +11,12 @@ import {
 } from '../../watch/protocol/index';
 import { compile, type Routine } from '../routine/index';
 import type { UnknotData } from '../data/api';
-import { ALERT_HIGH, REQUEST_OPTIONS } from './ble';
+import { ALERT_HIGH, ONE_CONNECTION_HINT, REQUEST_OPTIONS } from './ble';
 import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './connection';
 import { watchCues } from './cues';
 import { watchErrorReason, watchErrorText } from './errors';
-import { memoryPlans, syncEntries, type PlanMemory } from './log-sync';
+import { memoryPlans, syncEntries, type PlanMemory, type SyncResult } from './log-sync';
+import { foreignVersion, protocolVerdict, watchClockMs, type ProtocolVerdict } from './trust';
 import type { WatchSchedule } from '../reminders/watch-schedule';
 import { GattQueue, LinkError } from './queue';
 
@@ -70,6 +71,15 @@ export class WatchLink extends EventTarget {
   reconnectAttempt = 0;
   /** The last problem, in words for the user; null when the last action worked. */
   error: string | null = null;
+  /**
+   * The watch's protocol against this app's (trust.ts): from its HELLO reply, or from the version
+   * byte of any frame it sent. Not 'ok': nothing is exchanged with it (kind becomes 'none').
+   */
+  protocol: ProtocolVerdict | null = null;
+  /** Watch clock minus phone clock (ms), from the HELLO reply; null when the watch did not tell. */
+  clockOffsetMs: number | null = null;
+  /** What the last log sync did: stored, refused as implausible, more left on the watch. */
+  lastSync: SyncResult | null = null;
   /** The reminders the watch holds: how many instants, sent when (wall clock); null until sent. */
   reminders: { count: number; sentAt: number } | null = null;
   data: LinkData | undefined;
@@ -135,6 +145,8 @@ export class WatchLink extends EventTarget {
   async use(device: BluetoothDevice): Promise<void> {
     this._conn?.dispose();
     this.deviceName = device.name ?? 'Watch';
+    this.protocol = null;
+    this.clockOffsetMs = null;
     this._conn = new WatchConnection(device, this.queue, {
       state: (s, attempt) => {
         this.state = s;
@@ -154,7 +166,8 @@ export class WatchLink extends EventTarget {
     try {
       await this._conn.open();
     } catch (e) {
-      this._fail(`Could not connect to ${this.deviceName}: ${(e as Error).message}`);
+      // A Bangle.js takes one connection: one held by Gadgetbridge fails here with no reason given.
+      this._fail(`Could not connect to ${this.deviceName}: ${(e as Error).message} ${ONE_CONNECTION_HINT}`);
       throw e;
     }
     await this.data?.settings.update({ watch: { id: device.id, name: this.deviceName.slice(0, 60) } }).catch(() => undefined);
@@ -265,19 +278,30 @@ export class WatchLink extends EventTarget {
   private async _sync(): Promise<number> {
     const data = this.data;
     if (!data || this._channels.kind !== 'unknot') return 0;
-    const { added, unknown } = await syncEntries(
-      {
-        next: async () => {
-          const m = await this.queue.run(() => this._exchange(logRequestFrame()));
-          this._check(m);
-          return m.log;
+    const refused: string[] = [];
+    let result: SyncResult;
+    try {
+      result = await syncEntries(
+        {
+          next: async () => {
+            const m = await this.queue.run(() => this._exchange(logRequestFrame()));
+            this._check(m);
+            return m.log;
+          },
+          ack: async (id) => void (await this.command(logAckFrame(id))),
         },
-        ack: async (id) => void (await this.command(logAckFrame(id))),
-      },
-      data,
-      this._plans,
-    );
+        data,
+        this._plans,
+        { context: () => ({ nowMs: this._wallClock(), clockOffsetMs: this.clockOffsetMs }), onRefused: (r) => refused.push(r) },
+      );
+    } finally {
+      // Counted even when the sync broke off later: those entries are gone from the watch.
+      if (refused.length) await this._countRefused(refused);
+    }
+    const { added, unknown } = result;
+    this.lastSync = result;
     if (unknown) this._fail('The watch has a session of a routine this phone does not know; it stays on the watch.');
+    if (added || result.refused || result.more) this._changed();
     if (added) {
       this.dispatchEvent(new CustomEvent('synced', { detail: { added } }));
       this._changed();
@@ -285,11 +309,24 @@ export class WatchLink extends EventTarget {
     return added;
   }
 
+  /** Adds refused entries to the count kept in the settings (shown on the Settings screen). */
+  private async _countRefused(reasons: string[]): Promise<void> {
+    const settings = this.data?.settings;
+    if (!settings) return;
+    try {
+      const before = (await settings.get()).watchRefused?.count ?? 0;
+      await settings.update({ watchRefused: { count: before + reasons.length, last: reasons[reasons.length - 1] } });
+    } catch {
+      // Only the count is lost; the entries were kept out of history either way.
+    }
+  }
+
   // ---- internals ----------------------------------------------------------------------------
 
   private async _ready(ch: Channels): Promise<void> {
     this._channels = ch;
     this.kind = ch.kind;
+    this.protocol = null; // asked again: the module may have been reinstalled meanwhile
     this._changed();
     if (ch.kind !== 'unknot') return;
     try {
@@ -297,21 +334,40 @@ export class WatchLink extends EventTarget {
       let hello: WatchMessage | null = null;
       for (let i = 0; i < 3 && !hello; i++) {
         hello = await this.queue.run(() => this._exchange(helloFrame(), 1000)).catch((e: unknown) => {
-          if (!this._conn?.connected) throw e;
+          if (!this._conn?.connected || this._mismatch()) throw e;
           return null;
         });
       }
       if (!hello?.hello) throw new LinkError('The watch did not answer. Is the Unknot module installed and open?');
       this.hello = hello.hello;
+      const clock = watchClockMs(hello.hello);
+      this.clockOffsetMs = clock === null ? null : clock - this._wallClock();
+      this._setProtocol(hello.hello.protocol);
+      if (this._mismatch()) throw new LinkError(this._mismatch()!);
       const settings = await this.data?.settings.get();
       if (settings) await this.setCues(watchCues(settings));
       await this.requestStatus();
       await this.syncLog();
       await this.syncReminders();
     } catch (e) {
-      if (this._conn?.connected) this._fail((e as Error).message);
+      if (this._conn?.connected) this._fail(this._mismatch() ?? (e as Error).message);
     }
     this._changed();
+  }
+
+  /** Records the watch's protocol version; another than ours stops every exchange with it. */
+  private _setProtocol(version: number): void {
+    this.protocol = protocolVerdict(version);
+    if (this.protocol.kind === 'ok') return;
+    this._channels = { kind: 'none' };
+    this.kind = 'none';
+    this._changed();
+  }
+
+  /** The message for a watch that speaks another protocol version, or null. */
+  private _mismatch(): string | null {
+    const p = this.protocol;
+    return p && p.kind !== 'ok' ? p.message : null;
   }
 
   /** A BEGIN … COMMIT transfer: both ends answered, the parts between written in order. */
@@ -355,6 +411,14 @@ export class WatchLink extends EventTarget {
 
   private _onFrame(bytes: Uint8Array): void {
     const m = parseWatchMessage(bytes);
+    const foreign = m.error === ERR.WRONG_VERSION ? foreignVersion(bytes) : null;
+    if (foreign !== null) {
+      // Byte 0 is the version in every protocol version: the watch speaks another one.
+      this._setProtocol(foreign);
+      this._waiter?.reject(new LinkError(this._mismatch()!));
+      this._fail(this._mismatch()!);
+      return;
+    }
     if (m.error) {
       // A damaged notification is dropped; the next status corrects the mirror.
       this._fail(`Ignored a damaged message from the watch (${watchErrorReason(m.error)}).`);

@@ -54,6 +54,8 @@ export interface PeripheralOptions {
   console?: EspruinoConsole;
   /** The device offers the Immediate Alert Service; levels written go here. */
   alerts?: number[];
+  /** Rewrites what the watch notifies on its way to the page (a lying or differently versioned watch). */
+  transform?: (frame: Uint8Array) => Uint8Array;
 }
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -63,6 +65,8 @@ export class EmulatedBangle {
   readonly name: string;
   /** Connection requests the page made (the first pairing and every reconnect). */
   connects = 0;
+  /** Refuse connections (0x3e, "connection failed to be established"), as a watch held by another phone app does. */
+  refuseConnections = false;
   /** Every write the page made on the control characteristic, with its write type. */
   readonly controlWrites: { bytes: Uint8Array; writeType: string }[] = [];
   private _roles = new Map<string, Role>();
@@ -170,7 +174,8 @@ export class EmulatedBangle {
   flush(): void {
     const w = this.opts.watch;
     if (!w) return;
-    for (const n of w.notifications.slice(this._seenNotifications)) this.notify('status', n);
+    const transform = this.opts.transform ?? ((b: Uint8Array) => b);
+    for (const n of w.notifications.slice(this._seenNotifications)) this.notify('status', transform(n));
     this._seenNotifications = w.notifications.length;
   }
 
@@ -223,6 +228,10 @@ export class EmulatedBangle {
     if (e.address !== this.address) return;
     if (e.type === 'connection') {
       this.connects++;
+      if (this.refuseConnections) {
+        this._reply(this._browser.send('BluetoothEmulation.simulateGATTOperationResponse', { address: this.address, type: 'connection', code: 0x3e }));
+        return;
+      }
       if (this.opts.watch) this.opts.watch.connected = true;
     }
     this._reply(this._browser.send('BluetoothEmulation.simulateGATTOperationResponse', { address: this.address, type: e.type as 'connection', code: 0 }));

@@ -48,6 +48,8 @@ export class FakeDevice extends EventTarget {
   readonly id = 'fake-bangle';
   chars: FakeChar[] = [];
   status: FakeChar | undefined;
+  /** Rewrites what the watch notifies on its way to the phone (a lying or differently versioned watch). */
+  transform: (b: Uint8Array) => Uint8Array = (b) => b;
   private _seen = 0;
   readonly gatt = {
     connected: false,
@@ -81,7 +83,7 @@ export class FakeDevice extends EventTarget {
     if (!this.watch) return;
     const fresh = this.watch.notifications.slice(this._seen);
     this._seen = this.watch.notifications.length;
-    setTimeout(() => fresh.forEach((b) => this.status?.notify(b)), 0);
+    setTimeout(() => fresh.forEach((b) => this.status?.notify(this.transform(b))), 0);
   }
 
   /** The radio link drops (out of range); the watch's notifications fail meanwhile. */

@@ -26,7 +26,9 @@ beforeAll(async () => {
 async function setup(opts: { data?: boolean } = {}) {
   const watch = new EspruinoDouble().boot(files);
   const device = new FakeDevice('Bangle.js 7a1c', watch);
-  const link = new WatchLink(fakeBluetooth(device), { backoffMs: [5, 10, 20], replyTimeoutMs: 300 });
+  // The phone's clock reads the watch's: the logged sessions stay plausible (not "older than 90
+  // days") whatever the date the tests run on, since the double's clock starts at a fixed date.
+  const link = new WatchLink(fakeBluetooth(device), { backoffMs: [5, 10, 20], replyTimeoutMs: 300, wallClock: () => watch.now() });
   let data: UnknotData | undefined;
   if (opts.data !== false) {
     data = await openUnknotDb({ factory: new IDBFactory(), storage: null });

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { STATE, type Status } from '../../../watch/protocol/index';
 import type { Routine, Timeline } from '../../routine/index';
-import { mirrorSnapshot, planIdOfRoutine, type WatchLink } from '../../watch-link/index';
+import { lowBatteryWarning, mirrorSnapshot, planIdOfRoutine, type WatchLink } from '../../watch-link/index';
 import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
 import { sharedStyles } from '../common/shared-styles';
 import { sessionControlStyles } from './session-styles';
@@ -49,6 +49,8 @@ export class UnknotWatchSession extends LitElement {
 
   @state() private _phase: Phase = 'ready';
   @state() private _error = '';
+  /** The watch battery is low: the warning, until the user starts anyway or cancels. */
+  @state() private _lowBattery: string | null = null;
   @state() private _completed = false;
   @state() private _saved = false;
   @state() private _announcement = '';
@@ -109,7 +111,16 @@ export class UnknotWatchSession extends LitElement {
     if (!link || !this.timeline) return nothing;
     if (this._phase === 'ready' || this._phase === 'starting') {
       if (!link.connected || link.kind !== 'unknot') return nothing;
-      return html`<button class="primary big" ?disabled=${this._phase === 'starting'} @click=${this._start}>
+      if (this._lowBattery) {
+        return html`<div role="alertdialog" aria-labelledby="low-battery" class="card" data-testid="watch-low-battery">
+          <p id="low-battery" tabindex="-1">${this._lowBattery}</p>
+          <div class="controls">
+            <button class="primary big" @click=${() => this._start(true)}>Start anyway</button>
+            <button class="big" @click=${() => (this._lowBattery = null)}>Cancel</button>
+          </div>
+        </div>`;
+      }
+      return html`<button class="primary big" ?disabled=${this._phase === 'starting'} @click=${() => this._start()}>
           ${this._phase === 'starting' ? 'Sending the routine to the watch…' : 'Start on the watch'}
         </button>
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}`;
@@ -119,7 +130,13 @@ export class UnknotWatchSession extends LitElement {
     return html`
       <p role="status" class="visually-hidden" data-testid="watch-announcer">${this._announcement}</p>
       <p class="muted" data-testid="watch-mode">
-        ${link.connected ? 'Running on the watch: it keeps the time and buzzes; this screen follows it.' : 'The watch carries on; reconnecting to follow it…'}
+        ${this._phase === 'ended'
+          ? 'Ended on the watch.'
+          : link.connected
+            ? 'Running on the watch: it keeps the time and buzzes; this screen follows it.'
+            : link.state === 'reconnecting'
+              ? 'The watch carries on; reconnecting to follow it…'
+              : 'The watch carries on; connect again below to follow it.'}
       </p>
       ${this._phase === 'running' ? html`<unknot-player-display .snapshot=${snap}></unknot-player-display>` : this._renderEnded()}
       ${link.error ? html`<p class="error" role="alert" data-testid="watch-session-error">${link.error}</p>` : nothing}
@@ -144,12 +161,24 @@ export class UnknotWatchSession extends LitElement {
     </section>`;
   }
 
-  private _start = async (): Promise<void> => {
+  private _start = async (anyway = false): Promise<void> => {
     const link = this.link;
     if (!link || !this.routine) return;
     this._phase = 'starting';
     this._error = '';
+    this._lowBattery = null;
     try {
+      if (!anyway) {
+        // The battery as it is now, not as it was at connect (trust.ts: only a real percentage warns).
+        const warning = lowBatteryWarning((await link.requestStatus()).battery);
+        if (warning) {
+          this._phase = 'ready';
+          this._lowBattery = warning;
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLElement>('#low-battery')?.focus();
+          return;
+        }
+      }
       const up = await link.uploadPlan(this.routine);
       this._planId = up.planId;
       this._lastStep = -1;

@@ -51,7 +51,9 @@ export class UnknotWatchInstall extends LitElement {
       <p class="muted">
         ${kind === 'unknot'
           ? `Watch module ${this.link?.hello?.module ?? ''} installed. Reinstall to update it.`
-          : 'This Bangle.js does not have the Unknot module yet.'}
+          : this.link?.protocol?.kind === 'watch-older'
+            ? 'The Unknot module on this watch is too old for this app: install the current one.'
+            : 'This Bangle.js does not have the Unknot module yet.'}
       </p>
       <button ?disabled=${this._result === 'running'} @click=${this._install}>Install on my Bangle.js</button>
       ${this._result === 'running' && p

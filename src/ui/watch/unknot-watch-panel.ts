@@ -4,7 +4,8 @@ import { consume } from '@lit/context';
 import { CUE } from '../../../watch/protocol/index';
 import type { Settings } from '../../data/schema';
 import {
-  PATTERN_CHOICES, UNSUPPORTED_MESSAGE, WATCH_CUE_NAMES, WATCH_CUE_SOURCES, choiceOf, patternFor, watchCues, type WatchLink,
+  ONE_CONNECTION_HINT, PATTERN_CHOICES, UNSUPPORTED_MESSAGE, WATCH_CUE_NAMES, WATCH_CUE_SOURCES, batteryText, choiceOf, patternFor, watchCues,
+  type SyncResult, type WatchLink,
 } from '../../watch-link/index';
 import { dataContext } from '../context/data-context';
 import type { UnknotData } from '../../data/api';
@@ -56,6 +57,11 @@ export class UnknotWatchPanel extends LitElement {
 
   @state() private _settings: Settings | null = null;
   @state() private _busy = false;
+  /** The chooser closed without a watch: maybe it was not in the list (held by Gadgetbridge). */
+  @state() private _notFound = false;
+  /** The user disconnected: the watch is free for other apps. */
+  @state() private _handedBack = false;
+  private _lastSync: SyncResult | null = null;
   private readonly _watch = new WatchLinkController(this);
 
   override connectedCallback(): void {
@@ -77,6 +83,11 @@ export class UnknotWatchPanel extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('link')) this._watch.link = this.link;
     if (changed.has('data') && this.data) void this.data.settings.get().then((s) => (this._settings = s));
+    // A sync may have counted refused entries in the settings: show the new count.
+    if (this.link && this.link.lastSync !== this._lastSync) {
+      this._lastSync = this.link.lastSync;
+      if (this._lastSync?.refused && this.data) void this.data.settings.get().then((s) => (this._settings = s));
+    }
   }
 
   override render() {
@@ -90,22 +101,29 @@ export class UnknotWatchPanel extends LitElement {
     }
     const remembered = this._settings?.watch;
     const name = link.deviceName ?? remembered?.name ?? null;
+    const version = link.protocol && link.protocol.kind !== 'ok' ? link.protocol : null;
     return html`<section class="card" aria-labelledby="watch-h">
       <h2 id="watch-h">Watch</h2>
       <p role="status" data-testid="watch-state">${this._stateText(link, name)}</p>
-      ${link.error ? html`<p class="error" role="alert" data-testid="watch-error">${link.error}</p>` : nothing}
+      ${version ? html`<p class="error" role="alert" data-testid="watch-version">${version.message}</p>` : nothing}
+      ${link.error && link.error !== version?.message ? html`<p class="error" role="alert" data-testid="watch-error">${link.error}</p>` : nothing}
+      ${this._notFound && !link.connected
+        ? html`<p class="muted" data-testid="watch-hint">No watch in the list? ${ONE_CONNECTION_HINT}</p>`
+        : nothing}
       <div class="row">${this._buttons(link, remembered)}</div>
+      ${link.connected ? html`<p class="muted">Disconnect hands the watch back: Gadgetbridge or another app can connect to it again. A session running on the wrist carries on.</p>` : nothing}
+      ${this._logNotes(link)}
       ${link.connected && link.kind === 'unknot' ? this._cues(link) : nothing}
       ${link.connected && link.kind === 'unknot' ? this._reminders(link) : nothing}
       ${link.connected && link.kind === 'alert'
         ? html`<p class="muted">This watch has no Unknot module: the phone keeps the time and sends an alert at each cue. Less precise, and it stops if the phone's screen goes off.</p>`
         : nothing}
-      ${link.connected && link.kind !== 'alert' ? html`<unknot-watch-install></unknot-watch-install>` : nothing}
+      ${link.connected && link.kind !== 'alert' && version?.kind !== 'watch-newer' ? html`<unknot-watch-install></unknot-watch-install>` : nothing}
     </section>`;
   }
 
   private _stateText(link: WatchLink, name: string | null): string {
-    const battery = link.status ? ` Battery ${link.status.battery}%.` : '';
+    const battery = link.status ? ` ${batteryText(link.status.battery)}` : '';
     switch (link.state) {
       case 'connected':
         return `Connected to ${name}.${battery}`;
@@ -114,6 +132,7 @@ export class UnknotWatchPanel extends LitElement {
       case 'reconnecting':
         return `Lost the connection to ${name}; reconnecting (attempt ${link.reconnectAttempt})… The watch carries on meanwhile.`;
       default:
+        if (this._handedBack && name) return `Disconnected from ${name}: Gadgetbridge or another app can connect to it again.`;
         return name ? `${name} is paired but not connected.` : 'No watch paired.';
     }
   }
@@ -121,7 +140,7 @@ export class UnknotWatchPanel extends LitElement {
   private _buttons(link: WatchLink, remembered: Settings['watch']) {
     const busy = this._busy || link.state === 'connecting';
     if (link.state === 'connected' || link.state === 'reconnecting') {
-      return html`<button @click=${() => link.disconnect()}>Disconnect</button>`;
+      return html`<button @click=${this._disconnect}>Disconnect</button>`;
     }
     return html`
       ${remembered ? html`<button class="primary" ?disabled=${busy} @click=${this._reconnect}>Connect to ${remembered.name}</button>` : nothing}
@@ -159,10 +178,33 @@ export class UnknotWatchPanel extends LitElement {
     return html`<p class="muted" data-testid="watch-reminders">${text}</p>`;
   }
 
+  /** Sessions the watch sent that were refused (counted in the settings), and entries left for the next sync. */
+  private _logNotes(link: WatchLink) {
+    const refused = this._settings?.watchRefused;
+    return html`
+      ${refused?.count
+        ? html`<p class="muted" data-testid="watch-refused">
+            ${refused.count === 1 ? '1 session' : `${refused.count} sessions`} from the watch could not be true and were kept out of
+            your history (the last because ${refused.last}).
+          </p>`
+        : nothing}
+      ${link.lastSync?.more
+        ? html`<p class="muted" data-testid="watch-more">The watch holds more sessions; they come over at the next connect, 50 at a time.</p>`
+        : nothing}
+    `;
+  }
+
+  private _disconnect = (): void => {
+    this.link?.disconnect();
+    this._handedBack = true;
+  };
+
   private _pair = async (): Promise<void> => {
     this._busy = true;
+    this._notFound = false;
+    this._handedBack = false;
     try {
-      await this.link?.pair();
+      this._notFound = !(await this.link?.pair());
       if (this.data) this._settings = await this.data.settings.get();
     } catch {
       // The link shows the reason.
@@ -177,10 +219,12 @@ export class UnknotWatchPanel extends LitElement {
     const id = this._settings?.watch?.id;
     if (!link || !id) return;
     this._busy = true;
+    this._notFound = false;
+    this._handedBack = false;
     try {
       const device = link.device?.id === id ? link.device : await link.rememberedDevice(id);
       if (device) await link.use(device);
-      else await link.pair();
+      else this._notFound = !(await link.pair());
     } catch {
       // The link shows the reason.
     } finally {
