@@ -9,3 +9,4 @@ export { browserPlans, findRoutine, localPlans, memoryPlans, syncEntries, type L
 export { mirrorSnapshot } from './mirror';
 export { installCommands, installModule, loadInstallFiles, LOAD_LINE, type InstallFile, type InstallProgress } from './installer';
 export { buzzesAlert } from './alert';
+export { OPEN_HOLD_PROTOCOL, openHoldWarning, watchWaitsForPress } from './capabilities';
