@@ -27,6 +27,8 @@ export interface PhraseTable {
   nowSide(side: Side): Wordings;
   /** The movement toward a side, said as it starts: "Twist to the right." */
   move(moveLabel: string, side: Side | 'none'): Wordings;
+  /** The side of a hold that has no move step before it: "Left side." */
+  sideOnly(side: Side): Wordings;
   /** A fixed hold starts; `seconds` only on the first hold of an exercise. */
   hold(seconds?: number): Wordings;
   /** An open-ended hold starts; `first` on the first hold of an exercise. */
@@ -61,6 +63,7 @@ export const EN: PhraseTable = {
   lastRep: (perSide) => (perSide ? ['Last one on this side.', 'Last one.'] : ['Last one.']),
   nowSide: (side) => [`Now the ${side} side.`],
   move: (label, side) => (side === 'none' ? [sentence(label)] : [`${label} to the ${side}.`, `${label} ${side}.`]),
+  sideOnly: (side) => [`${side.charAt(0).toUpperCase()}${side.slice(1)} side.`],
   hold: (seconds) => (seconds === undefined ? ['Hold.'] : [seconds === 1 ? 'Hold 1 second.' : `Hold ${seconds} seconds.`, 'Hold.']),
   openHold: (first) => (first ? ['Hold until you feel the stretch, then tap Next.', 'Hold, then tap Next.', 'Hold.'] : ['Hold, then tap Next.', 'Hold.']),
   breathe: ['Breathe slowly.', ''],

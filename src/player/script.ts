@@ -162,6 +162,7 @@ function visitStart(seg: Segment, prevVisit: Segment | undefined, block: boolean
     add(seg.startMs, kind, seg, cue, { wordings, rank: RANK.rep });
   }
   if (seg.kind === 'move') add(seg.startMs, kind, seg, cue, { wordings: p.move(exerciseMoveLabel(seg), seg.side), rank: RANK.move });
+  else if (seg.side !== 'none' && !(block && cue === 'switch-side')) add(seg.startMs, kind, seg, cue, { wordings: p.sideOnly(seg.side), rank: RANK.move });
 }
 
 /** The exercises that do all repetitions of a side before the next side (their first two holds share a side). */
