@@ -1,159 +1,17 @@
 /**
- * The spoken script of each built-in, pinned utterance by utterance with its millisecond. The
- * tables are written out by hand from the compiled timelines (docs/player.md shows the same),
- * not captured from scriptOf: the timing comes from the segments (setup, move, hold, back, rest)
- * and the words from the phrase rules in the doc.
+ * The spoken script of each built-in, pinned utterance by utterance with its millisecond
+ * (builtin-scripts.ts, written by hand), the short-phrase rule, the breathing prompt.
  */
 import { describe, expect, it } from 'vitest';
 import { builtInRoutine, compile, segmentAt } from '../../src/routine/index';
 import { CHARS_PER_SECOND, SPEECH_GAP_MS, scriptOf, speechMs, type Utterance } from '../../src/player/script';
 import { momentsOf } from '../../src/player/moments';
+import { KNEES, SEATED, STANDING } from './builtin-scripts';
 
 const knees = compile(builtInRoutine('knees-to-chest-twist')!);
 const seated = compile(builtInRoutine('seated-spinal-twist')!);
 const standing = compile(builtInRoutine('standing-hip-twist')!);
 const said = (script: Utterance[]) => script.map((u): [number, string] => [u.atMs, u.text]);
-
-// Lying knees-to-chest twist, 128 s: get ready 10 s; 5 × (twist 3, hold 5, back 3 per side); 2 s rest.
-const KNEES: [number, string][] = [
-  [0, 'Get ready: knees to chest.'],
-  [7000, '3'],
-  [8000, '2'],
-  [9000, '1'],
-  [10000, 'Repetition 1 of 5. Twist to the right.'],
-  [13000, 'Hold 5 seconds.'],
-  [15000, '3'],
-  [16000, '2'],
-  [17000, '1'],
-  [18000, 'Back to center.'],
-  [21000, 'Twist to the left.'],
-  [24000, 'Hold.'],
-  [26000, '3'],
-  [27000, '2'],
-  [28000, '1'],
-  [29000, 'Back to center.'],
-  [34000, '2 of 5. Twist to the right.'],
-  [37000, 'Hold.'],
-  [39000, '3'],
-  [40000, '2'],
-  [41000, '1'],
-  [42000, 'Back to center.'],
-  [45000, 'Twist to the left.'],
-  [48000, 'Hold.'],
-  [50000, '3'],
-  [51000, '2'],
-  [52000, '1'],
-  [53000, 'Back to center.'],
-  [58000, '3 of 5. Twist to the right.'],
-  [61000, 'Hold.'],
-  [63000, '3'],
-  [64000, '2'],
-  [65000, '1'],
-  [66000, 'Back to center.'],
-  [69000, 'Twist to the left.'],
-  [72000, 'Hold.'],
-  [74000, '3'],
-  [75000, '2'],
-  [76000, '1'],
-  [77000, 'Back to center.'],
-  [82000, '4 of 5. Twist to the right.'],
-  [85000, 'Hold.'],
-  [87000, '3'],
-  [88000, '2'],
-  [89000, '1'],
-  [90000, 'Back to center.'],
-  [93000, 'Twist to the left.'],
-  [96000, 'Hold.'],
-  [98000, '3'],
-  [99000, '2'],
-  [100000, '1'],
-  [101000, 'Back to center.'],
-  [106000, 'Last one. Twist to the right.'],
-  [109000, 'Hold.'],
-  [111000, '3'],
-  [112000, '2'],
-  [113000, '1'],
-  [114000, 'Back to center.'],
-  [117000, 'Twist to the left.'],
-  [120000, 'Hold.'],
-  [122000, '3'],
-  [123000, '2'],
-  [124000, '1'],
-  [125000, 'Back to center.'],
-  [128000, 'That is the whole routine. Well done. Rest a moment and notice how your back feels.'],
-];
-
-// Seated spinal twist, 92 s: get ready 10 s; 3 to the left, then 3 to the right (turn 4, hold 5, back 3, rest 2).
-const SEATED: [number, string][] = [
-  [0, 'Get ready: sit up tall.'],
-  [7000, '3'],
-  [8000, '2'],
-  [9000, '1'],
-  [10000, 'Repetition 1 of 3. Turn to the left.'],
-  [14000, 'Hold 5 seconds.'],
-  [16000, '3'],
-  [17000, '2'],
-  [18000, '1'],
-  [19000, 'Face forward.'],
-  [24000, '2 of 3. Turn to the left.'],
-  [28000, 'Hold.'],
-  [30000, '3'],
-  [31000, '2'],
-  [32000, '1'],
-  [33000, 'Face forward.'],
-  [38000, 'Last one on this side. Turn to the left.'],
-  [42000, 'Hold.'],
-  [44000, '3'],
-  [45000, '2'],
-  [46000, '1'],
-  [47000, 'Face forward.'],
-  [52000, 'Now the right side. 1 of 3. Turn to the right.'],
-  [56000, 'Hold.'],
-  [58000, '3'],
-  [59000, '2'],
-  [60000, '1'],
-  [61000, 'Face forward.'],
-  [66000, '2 of 3. Turn to the right.'],
-  [70000, 'Hold.'],
-  [72000, '3'],
-  [73000, '2'],
-  [74000, '1'],
-  [75000, 'Face forward.'],
-  [80000, 'Last one on this side. Turn to the right.'],
-  [84000, 'Hold.'],
-  [86000, '3'],
-  [87000, '2'],
-  [88000, '1'],
-  [89000, 'Face forward.'],
-  [92000, 'That is the whole routine. Well done. Rest a moment and notice how your back feels.'],
-];
-
-// Standing hip twist, 405 s at most: get ready 5 s; 3 × (twist 3, open-ended hold up to 60, back 3 per side); 2 s rest.
-const STANDING: [number, string][] = [
-  [0, 'Get ready: stand, arms out.'],
-  [2000, '3'],
-  [3000, '2'],
-  [4000, '1'],
-  [5000, 'Repetition 1 of 3. Twist to the right.'],
-  [8000, 'Hold until you feel the stretch, then tap Next.'],
-  [68000, 'Face forward.'],
-  [71000, 'Twist to the left.'],
-  [74000, 'Hold, then tap Next.'],
-  [134000, 'Face forward.'],
-  [139000, '2 of 3. Twist to the right.'],
-  [142000, 'Hold, then tap Next.'],
-  [202000, 'Face forward.'],
-  [205000, 'Twist to the left.'],
-  [208000, 'Hold, then tap Next.'],
-  [268000, 'Face forward.'],
-  [273000, 'Last one. Twist to the right.'],
-  [276000, 'Hold, then tap Next.'],
-  [336000, 'Face forward.'],
-  [339000, 'Twist to the left.'],
-  [342000, 'Hold, then tap Next.'],
-  [402000, 'Face forward.'],
-  [405000, 'That is the whole routine. Well done. Rest a moment and notice how your back feels.'],
-];
 
 describe('the script of each built-in (rate 1, no breathing prompt)', () => {
   it('lying knees-to-chest twist', () => expect(said(scriptOf(knees))).toEqual(KNEES));

@@ -243,7 +243,7 @@ export class UnknotPlayer extends LitElement {
     // A watch without the module: the phone keeps the time and alerts the wrist (less precise).
     const link = this.link;
     if (link?.connected && link.kind === 'alert' && buzzesAlert(e)) link.alert().catch(() => undefined);
-    if (e.types.length === 0 && !e.speech) return; // a 3-2-1 with the voice off: nothing happened
+    if (e.types.length === 0 && !e.caption) return; // a 3-2-1 with the switch off: nothing happened
     this.dispatchEvent(new CustomEvent<CueEmission>('unknot-cue', { detail: e, bubbles: true, composed: true }));
     // Milestones only: a new side, a finished repetition. Never the seconds.
     if (e.types.includes('switch-side')) this._announce('Switch sides.');
