@@ -217,4 +217,25 @@ describe('voice settings and the cue trainer', () => {
     expect((await page.evaluate(() => window.__vibrations)).length).toBe(2);
     expect(errors).toEqual([]);
   });
+
+  test('the editor offers an open-ended hold; the player then waits for Next', async () => {
+    await page.goto(`${app.server.url}/edit/knees-to-chest-twist`);
+    const box = page.getByRole('checkbox', { name: /Open-ended hold/ });
+    await box.check();
+    // Switched on, the hold becomes its maximum: 60 s unless it was longer.
+    expect(await page.locator('unknot-exercise-fields #f-exercises-0-hold').inputValue()).toBe('60');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL('**/routine/knees-to-chest-twist');
+    await openPlayer('knees-to-chest-twist');
+    await start();
+    await page.clock.runFor(13_000); // the first hold
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.clock.runFor(100);
+    expect((await spoken()).slice(-2).map((s) => [s.at, s.text])).toEqual([
+      [13_000, 'Hold until you feel the stretch, then tap Next.'],
+      [13_000, 'Back to center.'],
+    ]);
+    expect(errors).toEqual([]);
+  });
 });
+

@@ -13,6 +13,8 @@ import { EmulatedBangle, installHeldReads } from '../support/ble-peripheral';
 import { EspruinoDouble } from '../watch/espruino-double';
 import { builtInRoutine, compile } from '../../src/routine/index';
 import { scriptOf } from '../../src/player/script';
+import { OPEN_HOLD_PROTOCOL } from '../../src/watch-link/capabilities';
+import { PROTOCOL_VERSION } from '../../watch/protocol/index';
 
 const dist = resolve(import.meta.dirname, '../../dist/watch');
 const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), boot: readFileSync(join(dist, 'unknot.boot.js'), 'utf8') });
@@ -74,3 +76,28 @@ test('the watch face shows the direction from the start of each move, when the p
   await expect.poll(() => page.getByTestId('instruction').textContent()).toContain('Twist left');
   expect(errors).toEqual([]);
 });
+
+test('before Start, a watch module too old for open-ended holds is named, with the way to update it', async () => {
+  const watch = new EspruinoDouble().boot(built());
+  bangle = new EmulatedBangle(browserCdp, await context.newCDPSession(page), { watch });
+  await bangle.start();
+  await page.goto(`${app.server.url}/play/standing-hip-twist`);
+  await page.getByRole('button', { name: 'Pair a watch' }).click();
+  await expect.poll(() => page.getByTestId('watch-state').first().textContent()).toMatch(/Connected to/);
+  await page.getByRole('button', { name: 'Start on the watch' }).waitFor();
+  const warning = page.getByTestId('watch-too-old');
+  if (PROTOCOL_VERSION < OPEN_HOLD_PROTOCOL) {
+    // The module built from this tree speaks the older protocol: it would hold the full 60 s.
+    await expect.poll(() => warning.textContent()).toMatch(/older Unknot module .*full 60 seconds/);
+    await page.getByRole('button', { name: 'Update the watch module' }).click();
+  } else {
+    // Built with the protocol that carries "wait for a press": nothing to warn about.
+    expect(await warning.count()).toBe(0);
+  }
+  // The knees-to-chest twist has no open-ended hold: no warning either way.
+  await page.goto(`${app.server.url}/play/knees-to-chest-twist`);
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  expect(await page.getByTestId('watch-too-old').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
