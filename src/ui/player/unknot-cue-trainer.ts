@@ -52,10 +52,13 @@ export class UnknotCueTrainer extends LitElement {
       button {
         width: 100%;
         min-height: var(--u-target);
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
         text-align: start;
+        gap: 0.15rem;
       }
       .meaning {
-        display: block;
         font-weight: normal;
       }
     `,
@@ -82,7 +85,7 @@ export class UnknotCueTrainer extends LitElement {
         ${this._cues.map(
           (c) => html`<li>
             <button type="button" data-cue=${c.type} @click=${() => this._play(c)}>
-              ${c.name}<span class="meaning">${c.meaning}</span>
+              <strong>${c.name}</strong><span class="meaning">${c.meaning}</span>
             </button>
           </li>`,
         )}
