@@ -52,22 +52,23 @@ export type TrainerCueType = 'hold-start' | 'hold-end' | 'switch-side' | 'routin
 
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 const lower = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+const upper = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const EN: PhraseTable = {
   lang: 'en',
-  getReady: (label) => [`Get ready: ${sentence(lower(label))}`, sentence(label)],
-  nextExercise: (label) => [`Next exercise: ${sentence(lower(label))}`, sentence(label)],
+  getReady: (label) => [`Get ready: ${sentence(lower(label))}`, sentence(upper(label))],
+  nextExercise: (label) => [`Next exercise: ${sentence(lower(label))}`, sentence(upper(label))],
   count: (n) => String(n),
   firstRep: (reps) => [`Repetition 1 of ${reps}.`, `1 of ${reps}.`, ''],
   rep: (rep, reps) => [`${rep} of ${reps}.`, ''],
   lastRep: (perSide) => (perSide ? ['Last one on this side.', 'Last one.'] : ['Last one.']),
   nowSide: (side) => [`Now the ${side} side.`],
-  move: (label, side) => (side === 'none' ? [sentence(label)] : [`${label} to the ${side}.`, `${label} ${side}.`]),
-  sideOnly: (side) => [`${side.charAt(0).toUpperCase()}${side.slice(1)} side.`],
+  move: (label, side) => (side === 'none' ? [sentence(upper(label))] : [`${upper(label)} to the ${side}.`, `${upper(label)} ${side}.`]),
+  sideOnly: (side) => [`${upper(side)} side.`],
   hold: (seconds) => (seconds === undefined ? ['Hold.'] : [seconds === 1 ? 'Hold 1 second.' : `Hold ${seconds} seconds.`, 'Hold.']),
   openHold: (first) => (first ? ['Hold until you feel the stretch, then tap Next.', 'Hold, then tap Next.', 'Hold.'] : ['Hold, then tap Next.', 'Hold.']),
   breathe: ['Breathe slowly.', ''],
-  holdEnd: (back) => [back ? sentence(back) : 'Release.'],
+  holdEnd: (back) => [back ? sentence(upper(back)) : 'Release.'],
   closing: ['That is the whole routine. Well done. Rest a moment and notice how your back feels.', 'Well done. That is the whole routine.', 'Done.'],
   paused: 'Paused.',
   resuming: 'Resuming.',

@@ -37,7 +37,8 @@ export interface ScriptSettings {
   breathing?: boolean;
 }
 
-export type UtteranceKind = 'get-ready' | 'count' | 'move' | 'hold' | 'hold-end' | 'closing';
+/** What an utterance is; 'trainer' is the cue trainer's, never in a session's script. */
+export type UtteranceKind = 'get-ready' | 'count' | 'move' | 'hold' | 'hold-end' | 'closing' | 'trainer';
 
 /** One thing said, at one millisecond of the session. */
 export interface Utterance {

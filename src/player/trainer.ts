@@ -28,7 +28,7 @@ export function trainerCues(lang = 'en'): TrainerCue[] {
     moment: {
       atMs: 0,
       cues: [{ atMs: 0, type: type as CueType, segment: 0 }],
-      utterance: { atMs: 0, text: table[type].speech, kind: 'hold', segment: 0, cue: type },
+      utterance: { atMs: 0, text: table[type].speech, kind: 'trainer', segment: 0, cue: type },
     },
   }));
 }

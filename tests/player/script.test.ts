@@ -93,6 +93,35 @@ describe('phrases never run into the next one', () => {
   });
 });
 
+describe('more than one exercise', () => {
+  it('introduces the next exercise, counts its repetitions afresh and gives its first hold a length', () => {
+    const r = builtInRoutine('knees-to-chest-twist')!;
+    r.restBetween = 5;
+    r.exercises.push({ ...r.exercises[0], id: 'two', sides: ['left'], repetitions: 2, setupLabel: 'lie flat', moveLabel: 'roll' });
+    // Exercise 1 ends at 128 s; rest 5 s; exercise 2: get ready 10 s (133–143), roll 3, hold 5, back 3, rest 2.
+    const tail = said(scriptOf(compile(r))).filter(([ms]) => ms >= 128_000);
+    expect(tail).toEqual([
+      [133_000, 'Next exercise: lie flat.'],
+      [140_000, '3'],
+      [141_000, '2'],
+      [142_000, '1'],
+      [143_000, 'Repetition 1 of 2. Roll to the left.'],
+      [146_000, 'Hold 5 seconds.'],
+      [148_000, '3'],
+      [149_000, '2'],
+      [150_000, '1'],
+      [151_000, 'Back to center.'],
+      [156_000, 'Last one. Roll to the left.'],
+      [159_000, 'Hold.'],
+      [161_000, '3'],
+      [162_000, '2'],
+      [163_000, '1'],
+      [164_000, 'Back to center.'],
+      [167_000, 'That is the whole routine. Well done. Rest a moment and notice how your back feels.'],
+    ]);
+  });
+});
+
 describe('breathing prompt', () => {
   it('is off by default, and only in holds of 5 s or more', () => {
     expect(scriptOf(standing).some((u) => u.text.includes('Breathe'))).toBe(false);
