@@ -196,10 +196,18 @@ describe('voice settings and the cue trainer', () => {
     expect(errors).toEqual([]);
   });
 
-  test('with no voices on the device (headless Chromium), the picker says so and keeps the default', async () => {
+  test('with no voices on the device (headless Chromium), the picker says so and keeps the default; Settings has "Try the cues"', async () => {
     await page.goto(`${app.server.url}/settings`);
     await page.getByTestId('no-voices').waitFor();
     expect(await page.getByLabel('Voice for English').locator('option').count()).toBe(1);
+    // Settings also has the cue trainer, open.
+    expect(await page.locator('unknot-cue-trainer button[data-cue]').evaluateAll((b) => b.map((x) => x.getAttribute('data-cue')))).toEqual([
+      'hold-start',
+      'hold-end',
+      'switch-side',
+      'routine-done',
+    ]);
+    expect(await page.getByRole('button', { name: /^Done/ }).isVisible()).toBe(true);
   });
 
   test('"Try the cues" before Start plays each cue as voice, beep and vibration, with its meaning', async () => {

@@ -14,6 +14,8 @@ import { EspruinoDouble } from '../watch/espruino-double';
 import { builtInRoutine, compile } from '../../src/routine/index';
 import { scriptOf } from '../../src/player/script';
 import { OPEN_HOLD_PROTOCOL } from '../../src/watch-link/capabilities';
+import { watchCues } from '../../src/watch-link/cues';
+import { DEFAULT_SETTINGS } from '../../src/data/schema';
 import { PROTOCOL_VERSION } from '../../watch/protocol/index';
 
 const dist = resolve(import.meta.dirname, '../../dist/watch');
@@ -77,7 +79,7 @@ test('the watch face shows the direction from the start of each move, when the p
   expect(errors).toEqual([]);
 });
 
-test('before Start, a watch module too old for open-ended holds is named, with the way to update it', async () => {
+test('before Start: a watch module too old for open-ended holds is named, with the way to update it; the cue trainer buzzes the watch', async () => {
   const watch = new EspruinoDouble().boot(built());
   bangle = new EmulatedBangle(browserCdp, await context.newCDPSession(page), { watch });
   await bangle.start();
@@ -94,6 +96,12 @@ test('before Start, a watch module too old for open-ended holds is named, with t
     // Built with the protocol that carries "wait for a press": nothing to warn about.
     expect(await warning.count()).toBe(0);
   }
+  // The cue trainer buzzes the connected watch too: a switch is one long buzz.
+  await page.getByText('Try the cues').click();
+  await page.getByRole('button', { name: /^Switch sides/ }).click();
+  await expect.poll(() => watch.buzzes.length).toBe(1);
+  expect(watch.buzzes[0].ms).toBe(watchCues(DEFAULT_SETTINGS).longMs);
+
   // The knees-to-chest twist has no open-ended hold: no warning either way.
   await page.goto(`${app.server.url}/play/knees-to-chest-twist`);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
