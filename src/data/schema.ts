@@ -105,8 +105,14 @@ export interface Settings {
   voice: boolean;
   beeps: boolean;
   phoneVibration: boolean;
-  /** A spoken/shown 3-2-1 before the routine starts. */
+  /** A spoken 3-2-1 at the end of the get-ready and before each fixed hold ends. */
   countdown: boolean;
+  /** The device voice to speak with (its voiceURI); absent: the browser's default for the language. */
+  speechVoice?: string;
+  /** Speaking rate 0.7–1.3 (1 = the voice's normal speed); the script's phrase lengths follow it. */
+  speechRate?: number;
+  /** A breathing prompt at the start of holds of 5 s or more. */
+  breathing?: boolean;
   theme: Theme;
   largeText: boolean;
   reminders: Reminder[];
@@ -130,6 +136,8 @@ export const DEFAULT_SETTINGS: Settings = {
   beeps: true,
   phoneVibration: true,
   countdown: true,
+  speechRate: 1,
+  breathing: false,
   theme: 'system',
   largeText: false,
   reminders: [],

@@ -93,6 +93,9 @@ export const settingsSchema = v.strictObject(
     beeps: flag,
     phoneVibration: flag,
     countdown: flag,
+    speechVoice: v.optional(text(1, 300)),
+    speechRate: v.optional(v.pipe(v.number(typed('a number')), v.minValue(0.7, typed('0.7–1.3')), v.maxValue(1.3, typed('0.7–1.3')))),
+    breathing: v.optional(flag),
     theme: v.picklist(['system', 'light', 'dark'], typed('"system", "light" or "dark"')),
     largeText: flag,
     reminders: v.pipe(

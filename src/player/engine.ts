@@ -15,6 +15,7 @@
 import { segmentAt, type Segment, type Side, type Timeline } from '../routine/index';
 import type { Clock, Scheduler } from './clock';
 import { firstMomentFrom, momentsOf, type Moment } from './moments';
+import type { Utterance } from './script';
 
 /** A moment older than this when its tick finally runs is not fired. */
 export const STALE_AFTER_MS = 1000;
@@ -41,13 +42,15 @@ export interface PlayerSnapshot {
   /** True once done by reaching the end; false when stopped early. */
   completed: boolean;
   droppedMoments: number;
+  /** An open-ended hold is under way: the screen offers "Next" (see next()). */
+  waitingForNext: boolean;
 }
 
 export interface PlayerOptions {
   clock: Clock;
   scheduler: Scheduler;
-  /** Adds the spoken 3-2-1 moments before each hold ends. */
-  countdown?: boolean;
+  /** The spoken script (scriptOf): its utterances become moments too, e.g. a movement's start. */
+  script?: readonly Utterance[];
   /** A moment fired; lateMs = position at firing − its planned ms (0 with a fake clock). */
   onMoment?: (moment: Moment, lateMs: number) => void;
   onChange?: (snapshot: PlayerSnapshot) => void;
@@ -67,7 +70,7 @@ export class PlayerEngine {
     readonly timeline: Timeline,
     private readonly _opts: PlayerOptions,
   ) {
-    this._moments = momentsOf(timeline, _opts.countdown ?? false);
+    this._moments = momentsOf(timeline, _opts.script);
   }
 
   get state(): PlayerState {
@@ -115,6 +118,24 @@ export class PlayerEngine {
     this._catchUp();
     const seg = segmentAt(this.timeline, this.position());
     this._seek(seg.startMs + seg.durationMs);
+  }
+
+  /** True while an open-ended hold runs or is paused: "next" ends it. */
+  get waitingForNext(): boolean {
+    if (this._state !== 'running' && this._state !== 'paused') return false;
+    return !!segmentAt(this.timeline, this.position()).open;
+  }
+
+  /**
+   * The user's "next": ends an open-ended hold now (its hold-end cue fires at once and the rest
+   * of the session follows from there). Anywhere else it does nothing, so a stray tap never
+   * skips a fixed hold. Without it the hold ends by itself at its maximum.
+   */
+  next(): boolean {
+    this._catchUp();
+    if (!this.waitingForNext) return false;
+    this.skipForward();
+    return true;
   }
 
   /** To the start of this step, or of the previous one when this one has only just begun. */
@@ -168,6 +189,7 @@ export class PlayerEngine {
       stepsTotal: timeline.segments.length,
       completed: this._state === 'done' && atEnd,
       droppedMoments: this._dropped,
+      waitingForNext: !!seg.open && (this._state === 'running' || this._state === 'paused'),
     };
   }
 

@@ -3,7 +3,23 @@ export { monotonicClock, timerScheduler, type Clock, type Scheduler } from './cl
 export { PlayerEngine, STALE_AFTER_MS, SKIP_BACK_GRACE_MS, type PlayerOptions, type PlayerSnapshot, type PlayerState } from './engine';
 export { momentsOf, type Moment } from './moments';
 export { CueRouter, type CueEmission, type CueSettings } from './cue-router';
-export { speechSpeaker, webAudioBeeper, navigatorVibrator, type CueOutputs, type Speaker, type Beeper, type Vibrator } from './outputs';
-export { TONES, phraseFor, openingPhrase, isVocabulary, type Tone } from './vocabulary';
+export { speechSpeaker, webAudioBeeper, navigatorVibrator, type CueOutputs, type VoiceChoice, type Speaker, type Beeper, type Vibrator } from './outputs';
+export { TONES, isVocabulary, type Tone } from './vocabulary';
+export {
+  scriptOf,
+  speechMs,
+  pausedPhrase,
+  resumingPhrase,
+  clampRate,
+  CHARS_PER_SECOND,
+  SPEECH_GAP_MS,
+  RATE_MIN,
+  RATE_MAX,
+  type Utterance,
+  type UtteranceKind,
+  type ScriptSettings,
+} from './script';
+export { PHRASES, EN, phrasesFor, type PhraseTable, type Wordings, type TrainerCueType } from './phrases';
 export { WakeLockKeeper, type WakeLockLike, type SentinelLike, type VisibilityLike } from './wake-lock';
 export { sessionInput, type PainScores } from './session';
+export { trainerCues, trainerSettings, TRAINER_CUES, type TrainerCue } from './trainer';

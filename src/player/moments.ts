@@ -1,42 +1,38 @@
 /**
  * What the player fires, grouped by the millisecond it is due: the timeline's cues plus the
- * optional spoken 3-2-1 before each hold ends. Cues that share a millisecond (hold end, rep
- * done, routine done...) form one moment, so the outputs can say and buzz them as one.
+ * script's utterances (a movement's start, the counts...). Cues and words that share a
+ * millisecond (hold end, rep done, routine done, the closing line) form one moment, so the
+ * outputs can say and buzz them as one.
  */
 import type { Cue, Timeline } from '../routine/index';
+import type { Utterance } from './script';
 
 export interface Moment {
   /** Milliseconds from the start of the session. */
   atMs: number;
   /** The timeline's cues at this millisecond, in the timeline's emission order. */
   cues: Cue[];
-  /** 3, 2 or 1 when this is a count before a hold ends (never shares a millisecond with a cue). */
+  /** What the script says at this millisecond, if anything. */
+  utterance?: Utterance;
+  /** 3, 2 or 1 when the utterance is a count (the player says it only with the 3-2-1 switch on). */
   count?: number;
 }
 
-/**
- * All moments of a timeline in time order. With `countdown`, each hold gets "3", "2", "1" one,
- * two and three seconds before it ends, but only inside the hold (a 2-second hold gets "1").
- */
-export function momentsOf(timeline: Timeline, countdown: boolean): Moment[] {
-  const moments: Moment[] = [];
-  for (const cue of timeline.cues) {
-    const last = moments[moments.length - 1];
-    if (last && last.atMs === cue.atMs) last.cues.push(cue);
-    else moments.push({ atMs: cue.atMs, cues: [cue] });
+/** All moments of a timeline and its script (scriptOf) in time order. */
+export function momentsOf(timeline: Timeline, script: readonly Utterance[] = []): Moment[] {
+  const byMs = new Map<number, Moment>();
+  const at = (ms: number): Moment => {
+    let m = byMs.get(ms);
+    if (!m) byMs.set(ms, (m = { atMs: ms, cues: [] }));
+    return m;
+  };
+  for (const cue of timeline.cues) at(cue.atMs).cues.push(cue);
+  for (const u of script) {
+    const m = at(u.atMs);
+    m.utterance = u;
+    if (u.kind === 'count') m.count = Number(u.text);
   }
-  if (countdown) {
-    for (const seg of timeline.segments) {
-      if (seg.kind !== 'hold') continue;
-      const end = seg.startMs + seg.durationMs;
-      for (let n = 3; n >= 1; n--) {
-        const atMs = end - n * 1000;
-        if (atMs > seg.startMs) moments.push({ atMs, cues: [], count: n });
-      }
-    }
-    moments.sort((a, b) => a.atMs - b.atMs);
-  }
-  return moments;
+  return [...byMs.values()].sort((a, b) => a.atMs - b.atMs);
 }
 
 /** Index of the first moment at or after `ms` (moments.length when none). */

@@ -27,15 +27,35 @@ export interface CueOutputs {
   vibrator?: Vibrator;
 }
 
-type SynthLike = Pick<SpeechSynthesis, 'speak' | 'cancel' | 'speaking' | 'pending'>;
+type SynthLike = Pick<SpeechSynthesis, 'speak' | 'cancel' | 'speaking' | 'pending'> & { getVoices?: () => SpeechSynthesisVoice[] };
+
+/** How to speak: read at every phrase, so a change in Settings applies at once. */
+export interface VoiceChoice {
+  /** voiceURI of the chosen voice; absent or not on this device: the browser's default. */
+  voiceURI?: string;
+  /** 0.7–1.3. */
+  rate?: number;
+  /** BCP 47 language of the phrases. */
+  lang: string;
+}
 
 /** speechSynthesis. A new phrase cuts the old one off, so speech never falls behind the timeline. */
-export function speechSpeaker(synth: SynthLike, Utterance: new (text: string) => SpeechSynthesisUtterance): Speaker {
+export function speechSpeaker(
+  synth: SynthLike,
+  Utterance: new (text: string) => SpeechSynthesisUtterance,
+  choice: () => VoiceChoice = () => ({ lang: 'en' }),
+): Speaker {
   return {
     say(text) {
       // cancel() is a call into the browser that can take milliseconds: only when needed.
       if (synth.speaking || synth.pending) synth.cancel();
-      synth.speak(new Utterance(text));
+      const u = new Utterance(text);
+      const c = choice();
+      u.lang = c.lang;
+      if (c.rate) u.rate = c.rate;
+      const voice = c.voiceURI ? synth.getVoices?.().find((v) => v.voiceURI === c.voiceURI) : undefined;
+      if (voice) u.voice = voice;
+      synth.speak(u);
     },
     cancel: () => synth.cancel(),
   };

@@ -23,9 +23,9 @@ const kneesToChest: Routine = {
       steps: [
         'Lie on your back with your legs long and your arms by your sides, palms on the bed.',
         'Draw both knees up together, slowly, until they come close to your chest, and wrap your arms around them.',
-        'When the watch buzzes once, let your knees and lower back roll gently to one side, only as far as feels safe.',
-        'Stay there until two short buzzes, then roll back to the middle.',
-        'A long buzz means the other side is next. Keep breathing slowly the whole time.',
+        'At the cue, as the voice names a side, let your knees and lower back roll gently that way, only as far as feels safe.',
+        'Stay there until the cue for the end of the hold, then roll back to the middle.',
+        'The next roll goes to the other side. Keep breathing slowly the whole time.',
       ],
       sides: ['right', 'left'],
       grouping: 'alternate',
@@ -55,11 +55,13 @@ const seatedTwist: Routine = {
       steps: [
         'Sit tall with both legs out in front of you.',
         'Bend your right knee and set that foot on the far side of your left thigh.',
-        'Rest your right hand on the bed beside your left thigh and turn your upper body to the left, as far as is comfortable.',
-        'After two short buzzes, come back to face forward. After a long buzz, cross the left leg over and turn to the right.',
+        'At the cue, rest your right hand on the bed beside your left thigh and turn your upper body to the left, as far as is comfortable.',
+        'At the cue for the end of the hold, come back to face forward. Every repetition on this side comes first.',
+        'When the voice says it is the right side, cross the left leg over instead and turn to the right.',
       ],
       sides: ['left', 'right'],
-      grouping: 'alternate',
+      // The legs are crossed once per side, not once per repetition.
+      grouping: 'block',
       repetitions: 3,
       setup: 10,
       move: 4,
@@ -76,7 +78,7 @@ const seatedTwist: Routine = {
 const standingTwist: Routine = {
   id: 'standing-hip-twist',
   name: 'Standing hip twist',
-  summary: 'For when you can stand: a slow twist from the hips. Lengthen the hold until you feel the stretch.',
+  summary: 'For when you can stand: a slow twist from the hips. Each hold lasts until you feel the stretch.',
   prescription: { timesPerDay: 1, when: 'any' },
   restBetween: 0,
   exercises: [
@@ -85,16 +87,17 @@ const standingTwist: Routine = {
       name: 'Standing twist',
       steps: [
         'Stand up straight with your feet about a foot apart and your arms out to the sides.',
-        'Turn from the hips so one arm swings across the front of your body and the other goes behind you.',
-        'Stay turned while you feel a mild stretch in the back muscles; make the hold longer in the editor if you need more time.',
-        'Return to facing forward, then turn the other way.',
+        'At the cue, turn from the hips so one arm swings across the front of your body and the other goes behind you.',
+        'Stay turned until you feel a mild stretch in the back muscles, then tap Next. After a minute it moves on by itself.',
+        'At the cue, return to facing forward, then turn the other way.',
       ],
       sides: ['right', 'left'],
       grouping: 'alternate',
       repetitions: 3,
       setup: 5,
       move: 3,
-      hold: 5,
+      hold: 60,
+      openHold: true,
       back: 3,
       rest: 2,
       setupLabel: 'Stand, arms out',
@@ -104,10 +107,11 @@ const standingTwist: Routine = {
   ],
 };
 
+/** Version 2: step texts say "at the cue" (phone or watch); seated twist in blocks; standing hold open-ended. */
 export const BUILT_INS: readonly BuiltIn[] = [
-  { version: 1, routine: kneesToChest },
-  { version: 1, routine: seatedTwist },
-  { version: 1, routine: standingTwist },
+  { version: 2, routine: kneesToChest },
+  { version: 2, routine: seatedTwist },
+  { version: 2, routine: standingTwist },
 ];
 
 /** A fresh copy of a built-in routine, safe to edit. */

@@ -62,6 +62,7 @@ export function compile(routine: Routine): Timeline {
       const moveAt = t;
       const move = add('move', ex.move, ex.moveLabel + sideWord(visit.side), visit.side, ei, visit.rep, ex.repetitions);
       const hold = add('hold', ex.hold, 'Hold', visit.side, ei, visit.rep, ex.repetitions);
+      if (ex.openHold) segments[hold].open = true;
       if (switching) cue('switch-side', moveAt, move >= 0 ? move : hold);
       cue('hold-start', segments[hold].startMs, hold);
       cue('hold-end', t, hold);

@@ -41,8 +41,13 @@ export interface Exercise {
   setup: number;
   /** Seconds to move toward a side: 0–60. */
   move: number;
-  /** Seconds to hold: 1–120. */
+  /** Seconds to hold: 1–120; with `openHold`, the most it waits. */
   hold: number;
+  /**
+   * An open-ended hold: it lasts until the user says "next" (a tap on the phone, a press on the
+   * watch), and moves on by itself after `hold` seconds. Absent means a fixed hold.
+   */
+  openHold?: boolean;
   /** Seconds to come back to center: 0–60. */
   back: number;
   /** Seconds of rest between repetitions: 0–60. */
@@ -75,6 +80,8 @@ export const LIMITS = {
   stepLength: { max: 300 },
   steps: { max: 12 },
   hold: { min: 1, max: 120 },
+  /** The maximum an open-ended hold gets when it is switched on in the editor. */
+  openHoldDefault: 60,
   transition: { min: 0, max: 60 },
   repetitions: { min: 1, max: 50 },
   exercises: { min: 1, max: 20 },

@@ -75,6 +75,7 @@ const exercise = v.strictObject(
     setup: seconds(LIMITS.transition.min, LIMITS.transition.max),
     move: seconds(LIMITS.transition.min, LIMITS.transition.max),
     hold: seconds(LIMITS.hold.min, LIMITS.hold.max),
+    openHold: v.optional(v.boolean(typed('true or false'))),
     back: seconds(LIMITS.transition.min, LIMITS.transition.max),
     rest: seconds(LIMITS.transition.min, LIMITS.transition.max),
     setupLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),

@@ -13,3 +13,4 @@ export {
   LOW_BATTERY, MAX_ENTRIES_PER_SYNC, batteryPercent, batteryText, judgeEntry, lowBatteryWarning, protocolVerdict,
   type EntryVerdict, type ProtocolVerdict,
 } from './trust';
+export { OPEN_HOLD_PROTOCOL, openHoldWarning, watchWaitsForPress } from './capabilities';

@@ -38,5 +38,7 @@ export function mirrorSnapshot(timeline: Timeline, status: Status, receivedAt: n
     stepsTotal: timeline.segments.length,
     completed: done,
     droppedMoments: 0,
+    // "Next" on a watch session is the watch's button; the phone does not offer it here.
+    waitingForNext: false,
   };
 }

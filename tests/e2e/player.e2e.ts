@@ -8,13 +8,16 @@ import { createRequire } from 'node:module';
 import { beforeEach, afterEach, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { appUnderTest } from '../support/app-under-test';
-import { BUILT_INS, compile } from '../../src/routine/index';
+import { compile } from '../../src/routine/index';
 import { DEFAULT_SETTINGS } from '../../src/data/schema';
 import type { CueEmission } from '../../src/player/index';
 import type { SessionRecord } from '../../src/data/schema';
 import { storedSessions } from '../support/stored-sessions';
+import { storeRoutine } from '../support/stored-routine';
+import { fixedStanding } from '../player/fixtures';
 
-const routine = BUILT_INS[2].routine; // Standing hip twist, 75 s
+// Standing hip twist with a fixed 5-s hold, 75 s (the shipped one waits for Next: script.e2e.ts).
+const routine = fixedStanding();
 const timeline = compile(routine);
 
 const app = appUnderTest();
@@ -51,6 +54,9 @@ afterEach(async () => {
 /** Opens the player; by default under a paused fake clock that moves only when the test says (runFor, fastForward). */
 async function openPlayer(fakeClock = true): Promise<void> {
   if (fakeClock) await page.clock.install({ time: new Date('2026-03-02T08:00:00Z') });
+  await page.goto(`${app.server.url}/`);
+  await page.locator(`[data-routine="${routine.id}"]`).waitFor(); // the app opened its database and seeded the built-ins
+  await storeRoutine(page, routine);
   await page.goto(`${app.server.url}/play/${routine.id}`);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   if (fakeClock) await page.clock.pauseAt(new Date('2026-03-02T08:01:00Z'));
@@ -98,14 +104,14 @@ describe('player e2e', () => {
     expect(emitted.every((e) => e.lateMs === 0)).toBe(true);
     // What the page said and buzzed, in order, for the vocabulary cues of the first repetition.
     expect(plannedCues.slice(0, 3).map((e) => [e.speech, e.vibration])).toEqual([
-      ['Twist right. Hold 5 seconds.', DEFAULT_SETTINGS.cuePatterns['hold-start']],
+      ['Hold 5 seconds.', DEFAULT_SETTINGS.cuePatterns['hold-start']],
       ['Face forward.', DEFAULT_SETTINGS.cuePatterns['hold-end']],
-      ['Switch sides.', DEFAULT_SETTINGS.cuePatterns['switch-side']],
+      ['Twist to the left.', DEFAULT_SETTINGS.cuePatterns['switch-side']],
     ]);
-    expect(plannedCues.at(-1)).toMatchObject({ speech: 'Done.', types: ['rep-done', 'exercise-done', 'routine-done'] });
+    expect(plannedCues.at(-1)).toMatchObject({ speech: expect.stringMatching(/^That is the whole routine/), types: ['rep-done', 'exercise-done', 'routine-done'] });
     expect(await page.evaluate(() => window.__sessionStates)).toEqual([true, false]);
-    // The spoken 3-2-1 before each of the 6 holds ends.
-    expect(emitted.filter((e) => e.count !== undefined).map((e) => e.speech)).toEqual(Array(6).fill(['3', '2', '1']).flat());
+    // The spoken 3-2-1 at the end of the get-ready and before each of the 6 holds ends.
+    expect(emitted.filter((e) => e.count !== undefined).map((e) => e.speech)).toEqual(Array(7).fill(['3', '2', '1']).flat());
 
     await expect.poll(() => page.getByRole('heading', { name: 'Done. Well done.' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: '3', exact: true }).click(); // pain after: saves
@@ -123,7 +129,7 @@ describe('player e2e', () => {
     });
     expect(record.endedAt - record.startedAt).toBe(timeline.totalMs);
 
-    expect(said[0]).toBe('Started. Stand, arms out.');
+    expect(said[0]).toBe('Started. Get ready: stand, arms out.');
     expect(said).toContain('Switch sides.');
     expect(said.at(-1)).toBe('Routine done.');
     expect(said.length).toBeLessThan(15); // milestones, never the 75 seconds
@@ -137,10 +143,10 @@ describe('player e2e', () => {
     // fastForward jumps the clock and fires each due timer at most once, like a frozen tab coming back.
     await page.clock.fastForward(22_500); // true position 29.5 s; 7 moments came due meanwhile
     await page.clock.runFor(100);
-    const emitted = await cues();
-    expect(emitted.map((e) => [e.atMs, e.types, e.lateMs])).toEqual([[29_000, ['switch-side'], 500]]);
+    const late = async () => (await cues()).filter((e) => e.atMs > 7000); // after the get-ready and the first move's words
+    expect((await late()).map((e) => [e.atMs, e.types, e.lateMs])).toEqual([[29_000, ['switch-side'], 500]]);
     await page.clock.runFor(2400); // 32 s: the next hold starts on time
-    expect((await cues()).slice(1).map((e) => [e.atMs, e.types, e.lateMs])).toEqual([[32_000, ['hold-start'], 0]]);
+    expect((await late()).slice(1).map((e) => [e.atMs, e.types, e.lateMs])).toEqual([[32_000, ['hold-start'], 0]]);
     await expect.poll(() => page.getByTestId('instruction').textContent()).toMatch(/Hold right/);
     expect(errors).toEqual([]);
   });
@@ -230,10 +236,14 @@ describe('player e2e', () => {
     await page.getByRole('checkbox', { name: 'Beeps' }).uncheck();
     await page.clock.runFor(5000);
     const [before, ...after] = (await cues()).filter((e) => e.types.length);
-    expect([before.speech, before.vibration, !!before.beep]).toEqual(['Twist right. Hold 5 seconds.', [200], true]);
-    expect(after.map((e) => [e.atMs, e.speech, e.vibration, e.beep])).toEqual([[13_000, null, [100, 120, 100], null]]);
-    // No spoken 3-2-1 either once the voice is off.
-    expect((await cues()).filter((e) => e.count !== undefined)).toEqual([]);
+    expect([before.speech, before.vibration, !!before.beep]).toEqual(['Hold 5 seconds.', [200], true]);
+    expect(after.map((e) => [e.atMs, e.speech, e.caption, e.vibration, e.beep])).toEqual([[13_000, null, 'Face forward.', [100, 120, 100], null]]);
+    // No spoken 3-2-1 either once the voice is off (the caption still counts).
+    expect((await cues()).filter((e) => e.count !== undefined && e.atMs > 8000).map((e) => [e.speech, e.caption])).toEqual([
+      [null, '3'],
+      [null, '2'],
+      [null, '1'],
+    ]);
     const stored = await page.evaluate(
       () =>
         new Promise<{ voice: boolean; beeps: boolean; phoneVibration: boolean }>((resolve) => {

@@ -3,10 +3,12 @@ import { BUILT_INS, compile, type Cue, type Timeline } from '../../src/routine/i
 import { PlayerEngine, type PlayerSnapshot } from '../../src/player/engine';
 import type { Moment } from '../../src/player/moments';
 import { FakeTime } from './fake-time';
+import { fixedStanding } from './fixtures';
+import { scriptOf } from '../../src/player/script';
 
 const T0 = 1000;
 const kneesToChest = compile(BUILT_INS[0].routine); // 128 s, 36 cues
-const standing = compile(BUILT_INS[2].routine); // 75 s: hold-start 8000, hold-end 13000, switch-side 16000...
+const standing = compile(fixedStanding()); // 75 s: hold-start 8000, hold-end 13000, switch-side 16000...
 
 interface Fired {
   at: number;
@@ -14,14 +16,14 @@ interface Fired {
   lateMs: number;
 }
 
-function setup(timeline: Timeline, opts: { countdown?: boolean; lateBy?: number } = {}) {
+function setup(timeline: Timeline, opts: { script?: boolean; lateBy?: number } = {}) {
   const time = new FakeTime(T0, opts.lateBy ?? 0);
   const fired: Fired[] = [];
   const changes: PlayerSnapshot[] = [];
   const engine = new PlayerEngine(timeline, {
     clock: time,
     scheduler: time,
-    countdown: opts.countdown,
+    script: opts.script ? scriptOf(timeline) : undefined,
     onMoment: (moment, lateMs) => fired.push({ at: time.now() - T0, moment, lateMs }),
     onChange: (s) => changes.push(s),
   });
@@ -64,11 +66,16 @@ describe('PlayerEngine timing', () => {
     expect(changes.slice(0, 6).map((s) => Math.ceil(s.segmentRemainingMs / 1000))).toEqual([5, 4, 3, 2, 1, 3]);
   });
 
-  it('adds the spoken 3-2-1 inside each hold when asked', () => {
-    const { time, engine, fired } = setup(standing, { countdown: true });
+  it("adds the script's moments: words at a move's start, the counts, each at its exact ms", () => {
+    const { time, engine, fired } = setup(standing, { script: true });
     engine.start();
     time.advance(14_000);
-    expect(fired.map((f) => [f.at, f.moment.count ?? f.moment.cues.map((c) => c.type).join('+')])).toEqual([
+    expect(fired.map((f) => [f.at, f.moment.count ?? (f.moment.cues.map((c) => c.type).join('+') || f.moment.utterance?.kind)])).toEqual([
+      [0, 'get-ready'],
+      [2000, 3],
+      [3000, 2],
+      [4000, 1],
+      [5000, 'move'],
       [8000, 'hold-start'],
       [10_000, 3],
       [11_000, 2],
@@ -220,5 +227,61 @@ describe('PlayerEngine after a hidden page (throttled or frozen timers)', () => 
     time.freeze(300_000);
     expect(fired).toHaveLength(before);
     expect(engine.snapshot()).toMatchObject({ state: 'done', completed: true, positionMs: 75_000 });
+  });
+});
+
+describe('PlayerEngine: an open-ended hold', () => {
+  const open = compile(BUILT_INS[2].routine); // standing hip twist: holds open, 60 s at most; the first 8000–68000
+
+  it('waits for "next": the hold ends at the tap, and the rest of the session follows from there', () => {
+    const { time, engine, fired } = setup(open);
+    engine.start();
+    time.advance(8000);
+    expect(engine.snapshot()).toMatchObject({ waitingForNext: true, segment: { kind: 'hold', open: true } });
+    time.advance(12_000); // 20 s into the session, 12 s into the hold: still holding
+    expect(engine.snapshot().segment.kind).toBe('hold');
+    expect(engine.next()).toBe(true);
+    expect(fired.map((f) => [f.at, f.moment.cues.map((c) => c.type).join('+')])).toEqual([
+      [8000, 'hold-start'],
+      [20_000, 'hold-end'], // at the tap, not at 68000
+    ]);
+    expect(engine.snapshot()).toMatchObject({ positionMs: 68_000, waitingForNext: false, segment: { kind: 'back' } });
+    time.advance(3000); // the other side's move starts 3 s after the tap
+    expect(fired.at(-1)).toMatchObject({ at: 23_000, lateMs: 0, moment: { atMs: 71_000 } });
+  });
+
+  it('times out at its maximum when nobody taps', () => {
+    const { time, engine, fired } = setup(open);
+    engine.start();
+    time.advance(67_999);
+    expect(fired.map((f) => f.at)).toEqual([8000]);
+    time.advance(1);
+    expect(fired.map((f) => [f.at, f.moment.cues.map((c) => c.type).join('+')])).toEqual([
+      [8000, 'hold-start'],
+      [68_000, 'hold-end'],
+    ]);
+    expect(engine.snapshot().waitingForNext).toBe(false);
+  });
+
+  it('"next" does nothing outside an open-ended hold, so a stray tap never cuts a fixed hold', () => {
+    const { time, engine, fired } = setup(standing); // fixed 5-s holds
+    engine.start();
+    time.advance(9000);
+    expect(engine.snapshot().waitingForNext).toBe(false);
+    expect(engine.next()).toBe(false);
+    expect(engine.snapshot().positionMs).toBe(9000);
+    expect(fired.map((f) => f.at)).toEqual([8000]);
+  });
+
+  it('"next" while paused in the open hold ends it and waits for resume', () => {
+    const { time, engine, fired } = setup(open);
+    engine.start();
+    time.advance(10_000);
+    engine.pause();
+    expect(engine.snapshot().waitingForNext).toBe(true);
+    expect(engine.next()).toBe(true);
+    expect(engine.snapshot()).toMatchObject({ state: 'paused', positionMs: 68_000 });
+    engine.resume();
+    expect(fired.map((f) => f.moment.atMs)).toEqual([8000, 68_000]);
   });
 });

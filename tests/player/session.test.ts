@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_INS, compile } from '../../src/routine/index';
+import { compile } from '../../src/routine/index';
 import { PlayerEngine } from '../../src/player/engine';
 import { sessionInput } from '../../src/player/session';
 import { FakeTime } from './fake-time';
+import { fixedStanding } from './fixtures';
 
-const routine = BUILT_INS[2].routine;
+const routine = fixedStanding();
 const timeline = compile(routine);
 
 function engine() {

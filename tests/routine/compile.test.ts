@@ -34,35 +34,48 @@ describe('built-in timelines, pinned to the millisecond', () => {
     expect(t.segments).toHaveLength(35);
   });
 
-  test('seated spinal twist: turns left first, 3 repetitions', () => {
+  test('seated spinal twist: all 3 repetitions to the left, then all 3 to the right', () => {
     const t = compile(routine('seated-spinal-twist'));
-    expect(t.totalMs).toBe(86_000);
+    expect(t.totalMs).toBe(92_000);
+    // Setup 10 s; each repetition: turn 4, hold 5, back 3, then 2 s rest; one switch, after the third.
     expect(cueList(t)).toEqual([
-      '14000 hold-start', '19000 hold-end', '22000 switch-side', '26000 hold-start', '31000 hold-end', '34000 rep-done',
-      '36000 switch-side', '40000 hold-start', '45000 hold-end', '48000 switch-side', '52000 hold-start', '57000 hold-end', '60000 rep-done',
-      '62000 switch-side', '66000 hold-start', '71000 hold-end', '74000 switch-side', '78000 hold-start', '83000 hold-end',
-      '86000 rep-done', '86000 exercise-done', '86000 routine-done',
+      '14000 hold-start', '19000 hold-end', '22000 rep-done',
+      '28000 hold-start', '33000 hold-end', '36000 rep-done',
+      '42000 hold-start', '47000 hold-end', '50000 rep-done',
+      '52000 switch-side', '56000 hold-start', '61000 hold-end', '64000 rep-done',
+      '70000 hold-start', '75000 hold-end', '78000 rep-done',
+      '84000 hold-start', '89000 hold-end', '92000 rep-done', '92000 exercise-done', '92000 routine-done',
     ]);
-    expect(t.segments[1].label).toBe('Turn left');
+    expect(t.segments.filter((s) => s.kind === 'move').map((s) => `${s.label} ${s.rep}/${s.reps}`)).toEqual([
+      'Turn left 1/3', 'Turn left 2/3', 'Turn left 3/3', 'Turn right 1/3', 'Turn right 2/3', 'Turn right 3/3',
+    ]);
   });
 
-  test('standing hip twist: 3 repetitions, hold 5 s by default', () => {
+  test('standing hip twist: 3 repetitions, open-ended holds of at most 60 s', () => {
     const t = compile(routine('standing-hip-twist'));
-    expect(t.totalMs).toBe(75_000);
+    expect(t.totalMs).toBe(405_000);
+    // Setup 5 s; per side: twist 3, hold up to 60, back 3; 2 s rest between repetitions.
     expect(cueList(t)).toEqual([
-      '8000 hold-start', '13000 hold-end', '16000 switch-side', '19000 hold-start', '24000 hold-end', '27000 rep-done',
-      '29000 switch-side', '32000 hold-start', '37000 hold-end', '40000 switch-side', '43000 hold-start', '48000 hold-end', '51000 rep-done',
-      '53000 switch-side', '56000 hold-start', '61000 hold-end', '64000 switch-side', '67000 hold-start', '72000 hold-end',
-      '75000 rep-done', '75000 exercise-done', '75000 routine-done',
+      '8000 hold-start', '68000 hold-end', '71000 switch-side', '74000 hold-start', '134000 hold-end', '137000 rep-done',
+      '139000 switch-side', '142000 hold-start', '202000 hold-end', '205000 switch-side', '208000 hold-start', '268000 hold-end', '271000 rep-done',
+      '273000 switch-side', '276000 hold-start', '336000 hold-end', '339000 switch-side', '342000 hold-start', '402000 hold-end',
+      '405000 rep-done', '405000 exercise-done', '405000 routine-done',
     ]);
+    expect(t.segments.filter((s) => s.open).map((s) => `${s.kind} ${s.startMs} ${s.durationMs}`)).toEqual([
+      'hold 8000 60000', 'hold 74000 60000', 'hold 142000 60000', 'hold 208000 60000', 'hold 276000 60000', 'hold 342000 60000',
+    ]);
+  });
+
+  test('a fixed hold is not open-ended', () => {
+    expect(compile(routine('knees-to-chest-twist')).segments.some((s) => 'open' in s)).toBe(false);
   });
 
   test('lengthening the standing hold moves every later cue', () => {
     const r = routine('standing-hip-twist');
-    r.exercises[0].hold = 20;
+    r.exercises[0].hold = 80;
     const t = compile(r);
-    expect(t.totalMs).toBe(75_000 + 6 * 15_000);
-    expect(cueList(t).slice(0, 3)).toEqual(['8000 hold-start', '28000 hold-end', '31000 switch-side']);
+    expect(t.totalMs).toBe(405_000 + 6 * 20_000);
+    expect(cueList(t).slice(0, 3)).toEqual(['8000 hold-start', '88000 hold-end', '91000 switch-side']);
   });
 });
 

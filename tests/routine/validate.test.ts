@@ -33,6 +33,7 @@ describe('validateRoutine', () => {
     ['sides', ['right', 'right'], 'exercises[0].sides: must list each side at most once'],
     ['sides', ['up'], 'exercises[0].sides[0]: must be "right" or "left", got "up"'],
     ['grouping', 'random', 'exercises[0].grouping: must be "alternate" or "block", got "random"'],
+    ['openHold', 'yes', 'exercises[0].openHold: must be true or false, got "yes"'],
   ])('exercise %s = %j is rejected', (field, value, message) => {
     const r = knees();
     r.exercises[0][field] = value;

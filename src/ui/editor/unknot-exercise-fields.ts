@@ -22,6 +22,17 @@ export class UnknotExerciseFields extends LitElement {
         border-color: var(--u-danger);
         color: var(--u-danger);
       }
+      label.check {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        min-height: var(--u-target);
+      }
+      label.check input {
+        width: 1.6rem;
+        height: 1.6rem;
+        margin: 0;
+      }
     `,
   ];
 
@@ -36,6 +47,13 @@ export class UnknotExerciseFields extends LitElement {
 
   private _set(change: Partial<Exercise>): void {
     this.dispatchEvent(new CustomEvent('exercise-change', { detail: { index: this.index, exercise: { ...this.exercise, ...change } } }));
+  }
+
+  /** On: the hold waits for "Next", up to its seconds (raised to the usual maximum if it was short). */
+  private _openHold(on: boolean): void {
+    const ex = this.exercise;
+    if (!on) this._set({ openHold: undefined });
+    else this._set({ openHold: true, hold: Math.max(ex.hold, LIMITS.openHoldDefault) });
   }
 
   override render() {
@@ -68,6 +86,10 @@ export class UnknotExerciseFields extends LitElement {
         ${seconds('hold', 'Hold', 'Each side.')} ${seconds('back', 'Back', 'To the center.')}
         ${seconds('rest', 'Rest', 'Between repetitions.')}
       </div>
+      <label class="check">
+        <input type="checkbox" .checked=${!!ex.openHold} @change=${(e: Event) => this._openHold((e.target as HTMLInputElement).checked)} />
+        Open-ended hold: wait for “Next” (the hold above becomes the most it waits)
+      </label>
       <div class="grid">
         ${field({ ...common, label: 'Get-ready words', path: `${p}.setupLabel`, value: ex.setupLabel, onInput: (v) => this._set({ setupLabel: v }) })}
         ${field({ ...common, label: 'Move words', hint: 'Spoken with the side: “Twist right”.', path: `${p}.moveLabel`, value: ex.moveLabel, onInput: (v) => this._set({ moveLabel: v }) })}

@@ -10,6 +10,7 @@ import {
   CueRouter,
   PlayerEngine,
   WakeLockKeeper,
+  scriptOf,
   monotonicClock,
   navigatorVibrator,
   speechSpeaker,
@@ -19,8 +20,10 @@ import {
   type CueOutputs,
   type CueSettings,
   type PlayerSnapshot,
+  type VoiceChoice,
   type WakeLockLike,
 } from '../../player/index';
+import type { Settings } from '../../data/schema';
 
 export interface PlayerCallbacks {
   /** A moment fired: what was said, beeped and buzzed. */
@@ -29,9 +32,13 @@ export interface PlayerCallbacks {
   onDone(snapshot: PlayerSnapshot): void;
 }
 
-function browserOutputs(): CueOutputs {
+/** The settings the player reads: the cue switches and how to speak. */
+export type PlayerSettings = CueSettings & Pick<Settings, 'speechVoice' | 'speechRate' | 'breathing'>;
+
+/** The browser's voice, beeps and vibration; `voice` is read at every phrase. */
+export function browserOutputs(voice: () => VoiceChoice): CueOutputs {
   const outputs: CueOutputs = { vibrator: navigatorVibrator(navigator) };
-  if ('speechSynthesis' in window) outputs.speaker = speechSpeaker(window.speechSynthesis, SpeechSynthesisUtterance);
+  if ('speechSynthesis' in window) outputs.speaker = speechSpeaker(window.speechSynthesis, SpeechSynthesisUtterance, voice);
   if ('AudioContext' in window) outputs.beeper = webAudioBeeper(() => new AudioContext());
   return outputs;
 }
@@ -41,6 +48,9 @@ export class PlayerController implements ReactiveController {
   private _engine: PlayerEngine | null = null;
   private _router: CueRouter | null = null;
   private _wake: WakeLockKeeper | null = null;
+  private _settings: PlayerSettings | null = null;
+  /** The script's last words (spoken or not), for the screen's caption. */
+  caption: string | null = null;
 
   constructor(
     private readonly _host: ReactiveControllerHost,
@@ -53,39 +63,68 @@ export class PlayerController implements ReactiveController {
     return this._wake?.error ?? null;
   }
 
-  /** Builds a player for `timeline`; call again for a new session. */
-  load(timeline: Timeline, settings: CueSettings): void {
+  /**
+   * Builds a player for `timeline`; call again for a new session. The script (the words and
+   * when they are said) follows the rate and breathing settings of this moment.
+   */
+  load(timeline: Timeline, settings: PlayerSettings): void {
     this._engine?.dispose();
-    this._router = new CueRouter(timeline, browserOutputs(), settings);
+    this._settings = settings;
+    this.caption = null;
+    this._router = new CueRouter(browserOutputs(() => this._voice()), settings);
     this._engine = new PlayerEngine(timeline, {
       clock: monotonicClock,
       scheduler: timerScheduler,
-      countdown: true, // the moments are always there; the router says them only when asked
-      onMoment: (moment, lateMs) => this._callbacks.onEmission(this._router!.fire(moment, lateMs)),
+      // The counts are always in it; the router says them only with the 3-2-1 switch on.
+      script: scriptOf(timeline, { speechRate: settings.speechRate, breathing: settings.breathing }),
+      onMoment: (moment, lateMs) => {
+        const e = this._router!.fire(moment, lateMs);
+        if (e.caption) this.caption = e.caption;
+        this._callbacks.onEmission(e);
+      },
       onChange: (s) => this._changed(s),
     });
     this.snapshot = this._engine.snapshot();
     this._host.requestUpdate();
   }
 
-  /** Settings changed mid-session: applies from the next moment. */
-  set settings(settings: CueSettings) {
+  /** Settings changed mid-session: switches and voice apply from the next moment. */
+  set settings(settings: PlayerSettings) {
+    this._settings = settings;
     if (this._router) this._router.settings = settings;
   }
 
-  /** Must run inside the Start click: audio and speech need the user gesture. */
+  private _voice(): VoiceChoice {
+    return { lang: 'en', voiceURI: this._settings?.speechVoice, rate: this._settings?.speechRate };
+  }
+
+  /** Must run inside the Start click: audio and speech need the user gesture. Returns the first words. */
   start(): string | null {
     if (!this._engine || this._engine.state !== 'idle') return null;
     // The anchor first: the first speech call can block for hundreds of ms while the browser
     // loads its voices, and the session must not start that late.
     this._engine.start();
-    const opening = this._router!.started();
+    this._router!.started();
     void this._wake?.acquire();
-    return opening;
+    return this.caption;
   }
 
-  pause = (): void => this._engine?.pause();
-  resume = (): void => this._engine?.resume();
+  pause = (): void => {
+    if (this._engine?.state !== 'running') return;
+    this._engine.pause();
+    // A pause that reached the end finishes instead: nothing to say then.
+    if (this._engine.snapshot().state === 'paused') this.caption = this._router!.paused();
+    this._host.requestUpdate();
+  };
+
+  resume = (): void => {
+    if (this._engine?.state !== 'paused') return;
+    this.caption = this._router!.resumed(this._engine.snapshot().segment);
+    this._engine.resume();
+  };
+
+  /** The user's "next" in an open-ended hold (a no-op elsewhere). */
+  next = (): void => void this._engine?.next();
   skipForward = (): void => this._engine?.skipForward();
   skipBack = (): void => this._engine?.skipBack();
   stop = (): void => this._engine?.stop();

@@ -7,7 +7,7 @@ type CueSwitch = 'voice' | 'countdown' | 'beeps' | 'phoneVibration' | 'largeText
 
 const SWITCHES: { key: CueSwitch; label: string }[] = [
   { key: 'voice', label: 'Voice' },
-  { key: 'countdown', label: 'Say 3-2-1 before a hold ends' },
+  { key: 'countdown', label: 'Say 3-2-1 before you start and before a hold ends' },
   { key: 'beeps', label: 'Beeps' },
   { key: 'phoneVibration', label: 'Vibration' },
   { key: 'largeText', label: 'Lying down: extra large text' },

@@ -13,10 +13,11 @@ import { sessionControlStyles } from './session-styles';
 import './unknot-player-display';
 import '../common/unknot-pain-scale';
 import './unknot-cue-settings';
+import './unknot-cue-trainer';
 import '../watch/index';
 import './unknot-watch-session';
-import { buzzesAlert, type WatchLink } from '../../watch-link/index';
-import { watchLinkContext } from '../context/watch-link-context';
+import { buzzesAlert, openHoldWarning, type WatchLink } from '../../watch-link/index';
+import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
 
 /** The parts of the data layer the player uses. */
 export type PlayerData = Pick<UnknotData, 'sessions' | 'settings'>;
@@ -47,6 +48,10 @@ export class UnknotPlayer extends LitElement {
       .start {
         width: 100%;
         margin: 1rem 0;
+      }
+      .caption {
+        font-size: 1.4rem;
+        min-height: 2em;
       }
       section + section {
         margin-top: 1rem;
@@ -103,7 +108,11 @@ export class UnknotPlayer extends LitElement {
     document.removeEventListener('visibilitychange', this._onHidden);
   }
 
+  /** Re-renders when the link changes (the watch's module version arrives after connecting). */
+  private readonly _watch = new WatchLinkController(this);
+
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('link')) this._watch.link = this.link;
     if (changed.has('routineId') || changed.has('routineSource')) void this._load();
     if (changed.has('data') && this.data) void this._loadSettings(this.data);
   }
@@ -122,6 +131,8 @@ export class UnknotPlayer extends LitElement {
   private async _loadSettings(data: PlayerData): Promise<void> {
     this._settings = await data.settings.get();
     this._player.settings = this._settings;
+    // The script's wording follows the speaking rate and breathing settings: rebuild it before Start.
+    if (this._timeline && (this._player.snapshot?.state ?? 'idle') === 'idle') this._player.load(this._timeline, this._settings);
   }
 
   override render() {
@@ -145,9 +156,20 @@ export class UnknotPlayer extends LitElement {
         .timeline=${this._timeline}
         @watch-session-start=${() => (this._onWatch = true)}
       ></unknot-watch-session>
-      ${this._onWatch ? nothing : this._renderPhoneStart()}
+      ${this._renderWatchTooOld()} ${this._onWatch ? nothing : this._renderPhoneStart()}
       <unknot-watch-panel></unknot-watch-panel>
     `;
+  }
+
+  /** A connected watch whose module cannot wait for a press, with open-ended holds ahead: say so before Start. */
+  private _renderWatchTooOld() {
+    const link = this.link;
+    const warning = link?.connected && link.kind === 'unknot' && this._timeline ? openHoldWarning(this._timeline, link.hello) : null;
+    if (!warning) return nothing;
+    return html`<p class="card" role="note" data-testid="watch-too-old">
+      ${warning}
+      <button @click=${() => this.renderRoot.querySelector('unknot-watch-panel')?.scrollIntoView({ block: 'start' })}>Update the watch module</button>
+    </p>`;
   }
 
   private _renderPhoneStart() {
@@ -160,18 +182,23 @@ export class UnknotPlayer extends LitElement {
         ></unknot-pain-scale>
       </section>
       <button class="primary start" @click=${this._start}>Start</button>
+      <unknot-cue-trainer .settings=${this._settings}></unknot-cue-trainer>
       <unknot-cue-settings .settings=${this._settings} @settings-change=${this._onSettings}></unknot-cue-settings>
     `;
   }
 
   private _renderPlaying(s: PlayerSnapshot) {
     const paused = s.state === 'paused';
+    // An open-ended hold: the big target is "Next"; Pause stays, smaller.
+    const next = s.waitingForNext && !paused;
     return html`
       <unknot-player-display .snapshot=${s} ?lying-down=${this._settings.largeText}></unknot-player-display>
+      <p class="caption" data-testid="caption">${this._player.caption ?? ''}</p>
       ${paused ? html`<p class="muted">Paused.</p>` : nothing}
       ${this._player.wakeLockError ? html`<p class="muted">${this._player.wakeLockError}</p>` : nothing}
       <div class="controls">
-        <button class="primary main" id="pause" @click=${paused ? this._player.resume : this._player.pause}>
+        ${next ? html`<button class="primary main" id="next" @click=${this._player.next}>Next</button>` : nothing}
+        <button class=${next ? '' : 'primary main'} id="pause" @click=${paused ? this._player.resume : this._player.pause}>
           ${paused ? 'Resume' : 'Pause'}
         </button>
         <button @click=${this._player.skipBack}>Back a step</button>
@@ -216,7 +243,7 @@ export class UnknotPlayer extends LitElement {
     // A watch without the module: the phone keeps the time and alerts the wrist (less precise).
     const link = this.link;
     if (link?.connected && link.kind === 'alert' && buzzesAlert(e)) link.alert().catch(() => undefined);
-    if (e.types.length === 0 && !e.speech) return; // a 3-2-1 with the voice off: nothing happened
+    if (e.types.length === 0 && !e.caption) return; // a 3-2-1 with the switch off: nothing happened
     this.dispatchEvent(new CustomEvent<CueEmission>('unknot-cue', { detail: e, bubbles: true, composed: true }));
     // Milestones only: a new side, a finished repetition. Never the seconds.
     if (e.types.includes('switch-side')) this._announce('Switch sides.');

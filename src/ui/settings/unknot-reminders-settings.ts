@@ -8,6 +8,7 @@ import type { Routine } from '../../routine/index';
 import { dataContext } from '../context/data-context';
 import { sharedStyles } from '../common/shared-styles';
 import '../player/index';
+import './unknot-voice-settings';
 import '../reminders/index';
 
 import { SETTINGS_CHANGED } from '../context/settings-events';
@@ -100,6 +101,8 @@ export class UnknotRemindersSettings extends LitElement {
           )}
         </select>
         <unknot-cue-settings .settings=${s} @settings-change=${(e: CustomEvent<Partial<Settings>>) => this._save(e.detail)}></unknot-cue-settings>
+        <unknot-voice-settings .settings=${s} @settings-change=${(e: CustomEvent<Partial<Settings>>) => this._save(e.detail)}></unknot-voice-settings>
+        <unknot-cue-trainer open .settings=${s}></unknot-cue-trainer>
       </section>
       <p role="status" aria-live="polite">${this._status}</p>
     `;
