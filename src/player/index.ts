@@ -7,3 +7,5 @@ export { speechSpeaker, webAudioBeeper, navigatorVibrator, type CueOutputs, type
 export { TONES, phraseFor, openingPhrase, isVocabulary, type Tone } from './vocabulary';
 export { WakeLockKeeper, type WakeLockLike, type SentinelLike, type VisibilityLike } from './wake-lock';
 export { sessionInput, type PainScores } from './session';
+export { SessionLog, CONTINUE_WINDOW_MS, continueOffer, endInterrupted, type SessionSave, type SessionBegin, type ContinueOffer } from './session-log';
+export { HiddenCueTally, LATE_CUE_MS, hiddenCuesMessage } from './hidden-cues';
