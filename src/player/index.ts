@@ -9,3 +9,4 @@ export { WakeLockKeeper, type WakeLockLike, type SentinelLike, type VisibilityLi
 export { sessionInput, type PainScores } from './session';
 export { SessionLog, CONTINUE_WINDOW_MS, continueOffer, endInterrupted, type SessionSave, type SessionBegin, type ContinueOffer } from './session-log';
 export { HiddenCueTally, LATE_CUE_MS, hiddenCuesMessage } from './hidden-cues';
+export { STOP_HOLD_MS, STOP_UNDO_MS } from './deliberate-stop';

@@ -6,8 +6,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Timeline } from '../../routine/index';
 import { announceSessionState } from '../../pwa/session-signal';
+import type { HiddenCues } from '../../data/schema';
 import {
   CueRouter,
+  HiddenCueTally,
   PlayerEngine,
   WakeLockKeeper,
   monotonicClock,
@@ -27,6 +29,10 @@ export interface PlayerCallbacks {
   onEmission(emission: CueEmission): void;
   /** The session reached its end or was stopped. */
   onDone(snapshot: PlayerSnapshot): void;
+  /** Any change of the snapshot (each second, each step, pause, resume): the record follows it. */
+  onChange?(snapshot: PlayerSnapshot): void;
+  /** Back from a hidden or frozen page whose cues came late or not at all. */
+  onHiddenSpell?(spell: HiddenCues): void;
 }
 
 function browserOutputs(): CueOutputs {
@@ -41,6 +47,7 @@ export class PlayerController implements ReactiveController {
   private _engine: PlayerEngine | null = null;
   private _router: CueRouter | null = null;
   private _wake: WakeLockKeeper | null = null;
+  private readonly _hidden = new HiddenCueTally();
 
   constructor(
     private readonly _host: ReactiveControllerHost,
@@ -61,7 +68,10 @@ export class PlayerController implements ReactiveController {
       clock: monotonicClock,
       scheduler: timerScheduler,
       countdown: true, // the moments are always there; the router says them only when asked
-      onMoment: (moment, lateMs) => this._callbacks.onEmission(this._router!.fire(moment, lateMs)),
+      onMoment: (moment, lateMs) => {
+        this._hidden.cue(lateMs);
+        this._callbacks.onEmission(this._router!.fire(moment, lateMs));
+      },
       onChange: (s) => this._changed(s),
     });
     this.snapshot = this._engine.snapshot();
@@ -73,12 +83,15 @@ export class PlayerController implements ReactiveController {
     if (this._router) this._router.settings = settings;
   }
 
-  /** Must run inside the Start click: audio and speech need the user gesture. */
-  start(): string | null {
+  /**
+   * Must run inside the Start click: audio and speech need the user gesture. `fromMs`: where to
+   * begin (the start of a step, when continuing an interrupted session).
+   */
+  start(fromMs = 0): string | null {
     if (!this._engine || this._engine.state !== 'idle') return null;
     // The anchor first: the first speech call can block for hundreds of ms while the browser
     // loads its voices, and the session must not start that late.
-    this._engine.start();
+    this._engine.start(fromMs);
     const opening = this._router!.started();
     void this._wake?.acquire();
     return opening;
@@ -89,6 +102,11 @@ export class PlayerController implements ReactiveController {
   skipForward = (): void => this._engine?.skipForward();
   skipBack = (): void => this._engine?.skipBack();
   stop = (): void => this._engine?.stop();
+
+  /** Before Start: why the screen could turn off during a session (wake lock refused), or null. */
+  probeWakeLock(): Promise<string | null> {
+    return this._wake?.probe() ?? Promise.resolve(null);
+  }
 
   hostConnected(): void {
     const wakeLock = (navigator as Navigator & { wakeLock?: WakeLockLike }).wakeLock;
@@ -121,6 +139,7 @@ export class PlayerController implements ReactiveController {
     this.snapshot = s;
     this._announce(s.state === 'running' || s.state === 'paused');
     this._host.requestUpdate();
+    this._callbacks.onChange?.(s);
     if (s.state === 'done' && !wasDone) {
       void this._wake?.release();
       if (!s.completed) this._router?.silence();
@@ -130,6 +149,14 @@ export class PlayerController implements ReactiveController {
 
   /** Timers were throttled or frozen while hidden: catch up at once instead of waiting for them. */
   private _onVisibility = (): void => {
-    if (document.visibilityState === 'visible') this._engine?.tick();
+    const engine = this._engine;
+    if (!engine || engine.state === 'idle') return;
+    if (document.visibilityState === 'hidden') {
+      if (engine.state === 'running') this._hidden.hide(performance.now(), engine.snapshot().droppedMoments);
+      return;
+    }
+    engine.tick();
+    const spell = this._hidden.show(performance.now(), engine.snapshot().droppedMoments);
+    if (spell) this._callbacks.onHiddenSpell?.(spell);
   };
 }
