@@ -59,7 +59,7 @@ export class UnknotHoldButton extends LitElement {
     `,
   ];
 
-  /** The visible label, e.g. "Stop". The accessible name adds "(press and hold)". */
+  /** The visible label, e.g. "Stop"; "press & hold" is shown (and read) under it. */
   @property() label = 'Stop';
   /** How long to hold, in ms. */
   @property({ type: Number }) holdMs = 1000;
@@ -73,9 +73,7 @@ export class UnknotHoldButton extends LitElement {
 
   override render() {
     return html`<button
-        aria-label="${this.label} (press and hold)"
         aria-describedby="hint"
-        style="--hold-ms: ${this.holdMs}ms"
         @pointerdown=${this._down}
         @pointerup=${this._cancel}
         @pointerleave=${this._cancel}
@@ -86,8 +84,13 @@ export class UnknotHoldButton extends LitElement {
         @click=${this._click}
         @contextmenu=${(e: Event) => e.preventDefault()}
       >
-        <span class="fill" aria-hidden="true"></span><span class="label">${this.label}<span class="how" aria-hidden="true">hold</span></span></button
+        <span class="fill" aria-hidden="true"></span><span class="label">${this.label}<span class="how">press & hold</span></span></button
       ><span id="hint" class="hint muted" role="status">${this._hint ? `Press and hold for a second to ${this.label.toLowerCase()}.` : ''}</span>`;
+  }
+
+  override updated(): void {
+    // A custom property set through the CSSOM: the page's CSP forbids style attributes.
+    this.style.setProperty('--hold-ms', `${this.holdMs}ms`);
   }
 
   override disconnectedCallback(): void {
