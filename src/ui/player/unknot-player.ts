@@ -421,7 +421,7 @@ export class UnknotPlayer extends LitElement {
     const opening = this._player.start(fromMs);
     this._announce(`${said} ${opening ?? ''}`);
     void this.updateComplete.then(() => {
-      if (lyingDown) this.renderRoot.querySelector<UnknotSessionScreen>('unknot-session-screen')?.focusMain();
+      if (lyingDown) void this.renderRoot.querySelector<UnknotSessionScreen>('unknot-session-screen')?.focusMain();
       else this.renderRoot.querySelector<HTMLButtonElement>('#pause')?.focus();
     });
   }

@@ -39,14 +39,27 @@ export class UnknotSessionScreen extends LitElement {
         --u-muted: var(--s-muted);
         --u-accent: var(--s-border);
         --u-danger: light-dark(#9b1c1c, #b86a6a);
+        display: block;
+      }
+      /* A modal dialog: in the top layer over everything, and the rest of the app inert. */
+      .screen {
         position: fixed;
         inset: 0;
-        z-index: 100;
-        display: grid;
+        width: 100%;
+        height: 100%;
+        max-width: none;
+        max-height: none;
+        margin: 0;
+        padding: 0;
+        border: 0;
+        box-sizing: border-box;
         grid-template-rows: minmax(0, 1fr) 50%;
         background: var(--s-bg);
         color: var(--s-text);
         overflow: hidden;
+      }
+      .screen[open] {
+        display: grid;
       }
       .upper {
         display: grid;
@@ -140,7 +153,7 @@ export class UnknotSessionScreen extends LitElement {
         max-height: 40vh;
         max-width: 35vw;
       }
-      dialog {
+      .safety-dialog {
         max-width: min(40rem, 92vw);
         max-height: 90vh;
         background: var(--u-bg);
@@ -148,7 +161,7 @@ export class UnknotSessionScreen extends LitElement {
         border: 1px solid var(--u-border);
         border-radius: var(--u-radius);
       }
-      dialog::backdrop {
+      .safety-dialog::backdrop {
         background: rgb(0 0 0 / 70%);
       }
       @media (orientation: landscape) {
@@ -191,11 +204,23 @@ export class UnknotSessionScreen extends LitElement {
   @property() notice = '';
 
   @query('#pause') private _main?: HTMLButtonElement;
-  @query('dialog') private _dialog?: HTMLDialogElement;
+  @query('.screen') private _screen?: HTMLDialogElement;
+  @query('.safety-dialog') private _dialog?: HTMLDialogElement;
 
   /** Puts the keyboard focus on the lower-half target (after Start). */
-  focusMain(): void {
+  async focusMain(): Promise<void> {
+    await this.updateComplete;
     this._main?.focus();
+  }
+
+  override updated(): void {
+    // Shown as a modal dialog, so nothing behind it (header, navigation) can be reached.
+    if (this._screen && !this._screen.open && this.isConnected) this._screen.showModal();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this._screen?.open) this._screen.close();
   }
 
   override render() {
@@ -206,7 +231,12 @@ export class UnknotSessionScreen extends LitElement {
     const arrow = seg.side === 'left' ? '← ' : '';
     const arrowAfter = seg.side === 'right' ? ' →' : '';
     const instruction = seg.kind === 'hold' && seg.side !== 'none' ? `Hold ${seg.side}` : seg.label;
-    return html`
+    return html`<dialog
+      class="screen"
+      aria-label="Session"
+      @cancel=${(e: Event) => e.preventDefault() /* Escape must not leave the session: Stop is the way out */}
+      @close=${this._reopen}
+    >
       <div class="upper">
         <unknot-hold-button label="Stop" @hold-complete=${() => this._fire('session-stop')}></unknot-hold-button>
         <button class="safety" @click=${() => this._dialog?.showModal()}>Safety</button>
@@ -223,20 +253,25 @@ export class UnknotSessionScreen extends LitElement {
           <button @click=${() => this._fire('session-skip')}>Skip a step</button>
         </div>
       </div>
-      <button id="pause" class="main" aria-label=${this.mainLabel} @click=${() => this._fire('session-main')}>
+      <button id="pause" class="main" autofocus @click=${() => this._fire('session-main')}>
         <span class="row">
           <span class="count ${seconds >= 100 ? 'long' : ''}" aria-hidden="true" data-testid="countdown">${seconds}</span>
           <slot name="pose"></slot>
         </span>
-        <span class="main-label" aria-hidden="true">${this.mainLabel}</span>
+        <span class="main-label">${this.mainLabel}</span>
       </button>
-      <dialog aria-labelledby="safety-heading">
+      <dialog class="safety-dialog" aria-labelledby="safety-heading">
         <h2 id="safety-heading" class="visually-hidden">Safety advice</h2>
         <unknot-safety-note></unknot-safety-note>
         <form method="dialog"><button class="primary" autofocus>Close</button></form>
       </dialog>
-    `;
+    </dialog>`;
   }
+
+  /** Closed anyway (a browser that lets Escape through): shown again while the session runs. */
+  private _reopen = (e: Event): void => {
+    if (e.target === this._screen && this.isConnected) this._screen?.showModal();
+  };
 
   private _fire(name: string): void {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
