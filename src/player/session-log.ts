@@ -105,6 +105,13 @@ export class SessionLog {
     return this.input;
   }
 
+  /** The pain score after the session (undefined clears it): the same record, whole. */
+  painAfter(value: number | undefined): SessionSave {
+    if (value === undefined) delete this._rec.painAfter;
+    else this._rec.painAfter = value;
+    return this.input;
+  }
+
   /** The routine reached its end (`completed`) or was stopped on purpose. */
   finish(result: { stepsDone: number; completed: boolean }, now: number): SessionSave {
     this._touch(now);

@@ -128,6 +128,8 @@ describe('saved as it happens', () => {
     await page.close(); // at once: no wait for "Saved"
     const again = await context.newPage();
     await again.goto(`${app.server.url}/history`);
+    // Either IndexedDB got it before the page went, or the next open writes the journal's copy.
+    await expect.poll(async () => (await sessions(again)).map((r) => [r.outcome, r.painAfter])).toEqual([['completed', 3]]);
     const [record, ...more] = await sessions(again);
     expect(more).toEqual([]);
     expect(record).toMatchObject({ outcome: 'completed', stepsDone: timeline.segments.length, painBefore: 7, painAfter: 3 });
@@ -197,7 +199,8 @@ describe('no accidental end', () => {
     await stop.scrollIntoViewIfNeeded();
     await stop.click(); // a tap
     await page.clock.runFor(2000);
-    expect(await page.getByText('Press and hold for a second to stop.').isVisible()).toBe(true);
+    expect(await page.getByRole('status').filter({ hasText: 'Press and hold for a second to stop.' }).count()).toBe(1);
+    expect(await stop.textContent()).toContain('hold 1 second');
     expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
     // Held half a second, then let go: nothing.
     const box = (await stop.boundingBox())!;
@@ -294,6 +297,7 @@ describe('lying-down session screen', () => {
         // The safety advice, one tap away.
         await page.getByRole('button', { name: 'Safety' }).click();
         await expect.poll(() => page.getByText('Stop straight away if the pain gets worse', { exact: false }).isVisible()).toBe(true);
+        expect(await axeViolations(page), `${scheme}, safety advice`).toEqual([]);
         await page.getByRole('button', { name: 'Close' }).click();
       }
       expect(errors).toEqual([]);

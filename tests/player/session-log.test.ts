@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_INS, compile } from '../../src/routine/index';
 import { CONTINUE_WINDOW_MS, SessionLog, continueOffer, endInterrupted } from '../../src/player/session-log';
 import { HiddenCueTally, hiddenCuesMessage, LATE_CUE_MS } from '../../src/player/hidden-cues';
-import { exerciseMs } from '../../src/data';
+import { IDBFactory } from 'fake-indexeddb';
+import { exerciseMs, openUnknotDb, SessionJournal, JOURNAL_KEY } from '../../src/data';
 import { freshDb, T0 } from '../data/support';
 
 const routine = BUILT_INS[2].routine;
@@ -116,5 +117,24 @@ describe('session record life cycle', () => {
     await expect(data.sessions.save(noId as never)).rejects.toThrow(/id: is required/);
     await expect(data.sessions.save({ ...begin().input, endedAt: T0 + 1000, pausedMs: 2000 })).rejects.toThrow(/pausedMs: must be at most endedAt − startedAt \(1000\), got 2000/);
     expect(await data.sessions.list()).toEqual([]);
+  });
+
+  it('a save the closing page could not finish is kept in the journal and written at the next open', async () => {
+    const store = new Map<string, string>();
+    const journal = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const factory = new IDBFactory();
+    const first = await openUnknotDb({ factory, storage: null, journal });
+    const log = begin(4);
+    const pages = new SessionJournal(journal);
+    await first.sessions.save(log.input);
+    pages.done(pages.hold(log.input)); // committed: nothing kept
+    expect(store.size).toBe(0);
+    log.finish({ stepsDone: steps, completed: true }, T0 + 75_000);
+    pages.hold(log.painAfter(1)); // the page closes before this reaches IndexedDB
+    first.close();
+    expect((await (await openUnknotDb({ factory, storage: null, journal: null })).sessions.get('s-1'))?.outcome).toBe('stopped-early');
+    const second = await openUnknotDb({ factory, storage: null, journal });
+    expect(await second.sessions.get('s-1')).toMatchObject({ outcome: 'completed', painAfter: 1, painBefore: 4 });
+    expect(store.has(JOURNAL_KEY)).toBe(false);
   });
 });

@@ -50,11 +50,10 @@ export class UnknotHoldButton extends LitElement {
         font-size: 0.7em;
         color: var(--u-muted);
       }
-      .hint {
-        display: block;
-        font-size: 0.85rem;
-        margin-top: 0.25rem;
-        text-align: center;
+      /* After a short tap the small line says how (the full sentence goes to screen readers). */
+      .how.told {
+        color: var(--u-text);
+        font-weight: 700;
       }
     `,
   ];
@@ -84,8 +83,8 @@ export class UnknotHoldButton extends LitElement {
         @click=${this._click}
         @contextmenu=${(e: Event) => e.preventDefault()}
       >
-        <span class="fill" aria-hidden="true"></span><span class="label">${this.label}<span class="how">press & hold</span></span></button
-      ><span id="hint" class="hint muted" role="status">${this._hint ? `Press and hold for a second to ${this.label.toLowerCase()}.` : ''}</span>`;
+        <span class="fill" aria-hidden="true"></span><span class="label">${this.label}<span class="how ${this._hint ? 'told' : ''}">${this._hint ? 'hold 1 second' : 'press & hold'}</span></span></button
+      ><span id="hint" class="visually-hidden" role="status">${this._hint ? `Press and hold for a second to ${this.label.toLowerCase()}.` : ''}</span>`;
   }
 
   override updated(): void {

@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import { compile, type Routine, type Timeline } from '../../routine/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/schema';
 import type { UnknotData } from '../../data/api';
+import { SessionJournal } from '../../data/session-journal';
 import {
   SessionLog,
   STOP_UNDO_MS,
@@ -142,6 +143,7 @@ export class UnknotPlayer extends LitElement {
   private _log: SessionLog | null = null;
   /** A save asked for before the database was open; written as soon as it is. */
   private _unsaved: SessionSave | null = null;
+  private readonly _journal = new SessionJournal();
   /** Saves in order, one after another, so an older state never overwrites a newer one. */
   private _writes: Promise<unknown> = Promise.resolve();
   @state() private _saveError = '';
@@ -433,6 +435,8 @@ export class UnknotPlayer extends LitElement {
   /** Writes `input` after the saves before it; nothing when null (no change). */
   private _write(input: SessionSave | null): void {
     if (!input) return;
+    // First a synchronous copy that survives the page closing this very moment (replayed on the next open).
+    const token = this._journal.hold(input);
     const data = this.data;
     if (!data) {
       this._unsaved = input;
@@ -443,6 +447,7 @@ export class UnknotPlayer extends LitElement {
       .then(() => data.sessions.save(input))
       .then(
         () => {
+          this._journal.done(token);
           this._save = 'saved';
           this._saveError = '';
         },
@@ -531,17 +536,7 @@ export class UnknotPlayer extends LitElement {
   /** The pain score after the session updates the same record (after the saves before it). */
   private _onPainAfter = (e: CustomEvent<{ value?: number }>): void => {
     this._painAfter = e.detail.value;
-    const data = this.data;
-    const id = this._log?.id;
-    if (!data || !id) return;
-    const value = this._painAfter;
-    this._save = 'saving';
-    this._writes = this._writes
-      .then(() => data.sessions.setPainAfter(id, value))
-      .then(
-        () => (this._save = 'saved'),
-        () => (this._save = 'failed'),
-      );
+    if (this._log) this._write(this._log.painAfter(this._painAfter));
   };
 
   private _onBeforeUnload = (e: BeforeUnloadEvent): void => {

@@ -87,7 +87,7 @@ export class UnknotSessionScreen extends LitElement {
         min-height: 0;
       }
       .instruction {
-        font-size: clamp(1.6rem, min(9vw, 7vh), 4rem);
+        font-size: min(9vw, 6vh, 4rem);
         font-weight: 700;
         line-height: 1.1;
         margin: 0;
@@ -161,6 +161,11 @@ export class UnknotSessionScreen extends LitElement {
         border: 1px solid var(--u-border);
         border-radius: var(--u-radius);
       }
+      .close {
+        display: flex;
+        justify-content: flex-end;
+        margin-bottom: 0.5rem;
+      }
       .safety-dialog::backdrop {
         background: rgb(0 0 0 / 70%);
       }
@@ -186,7 +191,7 @@ export class UnknotSessionScreen extends LitElement {
           align-self: center;
         }
         .instruction {
-          font-size: clamp(1.3rem, min(5vw, 9vh), 3rem);
+          font-size: min(5vw, 9vh, 3rem);
         }
         .main {
           flex-direction: row;
@@ -261,9 +266,9 @@ export class UnknotSessionScreen extends LitElement {
         <span class="main-label">${this.mainLabel}</span>
       </button>
       <dialog class="safety-dialog" aria-labelledby="safety-heading">
+        <form method="dialog" class="close"><button autofocus>Close</button></form>
         <h2 id="safety-heading" class="visually-hidden">Safety advice</h2>
         <unknot-safety-note></unknot-safety-note>
-        <form method="dialog"><button class="primary" autofocus>Close</button></form>
       </dialog>
     </dialog>`;
   }
