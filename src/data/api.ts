@@ -23,7 +23,7 @@ export interface RoutineStats {
   completed: number;
   /** completed / sessions, 0–1. */
   completionRate: number;
-  /** Total minutes spent (endedAt - startedAt). */
+  /** Total minutes of exercise (endedAt - startedAt - pausedMs). */
   minutes: number;
   /** Mean of (painBefore - painAfter) over sessions that have both; null when none do. */
   meanPainDrop: number | null;
@@ -76,6 +76,11 @@ export interface UnknotData {
   sessions: {
     /** Idempotent per id: returns `added: false` when a session with that id is already stored. */
     add(input: SessionInput): Promise<{ record: SessionRecord; added: boolean }>;
+    /**
+     * Creates or replaces the session with `input.id` (required): the phone player saves its
+     * record at Start and after every step, so a closed page never loses it.
+     */
+    save(input: SessionInput & { id: string }): Promise<SessionRecord>;
     /** Many at once (a watch backlog), in one transaction: all are stored or none. Ids already stored are skipped. */
     addMany(inputs: SessionInput[]): Promise<{ added: number; skipped: number }>;
     /** By start time, oldest first. */

@@ -14,6 +14,7 @@ import { routineStore, seedBuiltIns } from './routines';
 import { DB_NAME, DB_VERSION, type UnknotDB } from './schema';
 import { sessionStore } from './sessions';
 import { settingsStore } from './settings';
+import { pageJournal, SessionJournal, type JournalStorage } from './session-journal';
 import type { Ctx } from './tx';
 
 export interface OpenOptions {
@@ -28,6 +29,8 @@ export interface OpenOptions {
   storage?: Pick<StorageManager, 'persist' | 'persisted'> | null;
   /** Receives events raised while opening (blocked), before `on()` can be called. */
   onEvent?: (event: DataEvent) => void;
+  /** Where the player's write-ahead session copy lives (localStorage by default; null: none). */
+  journal?: JournalStorage | null;
 }
 
 export const RELOAD_ADVICE = 'Unknot was updated in another tab. Reload this page to go on; nothing was lost.';
@@ -102,9 +105,12 @@ export async function openUnknotDb(options: OpenOptions = {}): Promise<UnknotDat
   };
 
   await guard(() => seedBuiltIns(db, now(), options.builtIns ?? BUILT_INS));
+  const sessions = sessionStore(ctx);
+  // A session save that a closing page could not finish (see session-journal.ts).
+  await new SessionJournal(options.journal === undefined ? pageJournal() : options.journal).replay(sessions);
   return {
     routines: routineStore(ctx, options.builtIns ?? BUILT_INS),
-    sessions: sessionStore(ctx),
+    sessions,
     settings: settingsStore(ctx),
     // Import and export load their code (and its schemas) on first use, not at start-up.
     exportAll: async () => (await import('./transfer')).exportAll(ctx),

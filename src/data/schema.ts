@@ -67,7 +67,33 @@ export interface SessionRecord {
   painAfter?: number;
   /** Up to 1,000 characters. */
   note?: string;
+  /**
+   * Phone sessions: time between startedAt and endedAt that was not exercise (pauses, and the gap
+   * before a session was continued after the page closed). Absent = 0. See exerciseMs().
+   */
+  pausedMs?: number;
+  /**
+   * Phone sessions are saved as they happen: true while the session may still be under way.
+   * Cleared when it ends on purpose (done, stopped, "End it"); a record still marked so when
+   * another page reads it was cut off (closed tab, killed browser) at its last save.
+   */
+  inProgress?: boolean;
+  /** The page was hidden or frozen and cues came late or not at all (sums over such spells). */
+  hiddenCues?: HiddenCues;
 }
+
+/** What a hidden or frozen page cost a phone session's cues. */
+export interface HiddenCues {
+  /** How long the page was hidden, summed over the spells that cost cues. */
+  hiddenMs: number;
+  /** Cues played late (but under a second, see the stale-cue rule). */
+  late: number;
+  /** Cues never played (too late to be right). */
+  missed: number;
+}
+
+/** Exercise time of a session: its span minus the pauses in it. */
+export const exerciseMs = (s: Pick<SessionRecord, 'startedAt' | 'endedAt' | 'pausedMs'>): number => Math.max(0, s.endedAt - s.startedAt - (s.pausedMs ?? 0));
 
 /** Sums over one routine's sessions in one UTC calendar month (see summaries.ts). */
 export interface MonthSummary {

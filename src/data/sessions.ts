@@ -82,6 +82,21 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
         return record ? { record, added: true } : { record: (await tx.objectStore('sessions').get(one.id))!, added: false };
       });
     },
+    async save(input) {
+      if (!input.id) throw new ValidationError('The session was not saved', [{ path: 'id', message: 'is required to save a session as it happens' }]);
+      const [one] = checked([input]);
+      return write(async (tx) => {
+        const sessions = tx.objectStore('sessions');
+        const [old, stored] = await Promise.all([sessions.get(one.id), tx.objectStore('plans').getAll()]);
+        const plans = new Map(stored.map((p) => [p.id, p]));
+        const { plan, ...rest } = one;
+        const place = placePlan(plan, plans, new Map());
+        const record: SessionRecord = { ...rest, routineId: plan.id, planId: place.id };
+        await Promise.all([place.isNew ? tx.objectStore('plans').add(plans.get(place.id)!) : undefined, sessions.put(record)]);
+        await refreshMonths(tx, [monthKey(record), ...(old ? [monthKey(old)] : [])]);
+        return record;
+      });
+    },
     async addMany(inputs: SessionInput[]) {
       const all = checked(inputs);
       return write(async (tx) => {

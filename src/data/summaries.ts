@@ -7,7 +7,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { RoutineStats } from './api';
-import type { MonthSummary, SessionRecord, UnknotDB } from './schema';
+import { exerciseMs, type MonthSummary, type SessionRecord, type UnknotDB } from './schema';
 
 export const FAR_FUTURE = 8.64e15;
 
@@ -18,7 +18,7 @@ export const emptySums = (): Sums => ({ sessions: 0, completed: 0, ms: 0, withPa
 export function addSession(sums: Sums, s: SessionRecord): Sums {
   sums.sessions++;
   if (s.outcome === 'completed') sums.completed++;
-  sums.ms += s.endedAt - s.startedAt;
+  sums.ms += exerciseMs(s);
   if (s.painBefore !== undefined && s.painAfter !== undefined) {
     sums.withPain++;
     sums.painDrop += s.painBefore - s.painAfter;

@@ -35,17 +35,23 @@ const sessionFields = {
   painBefore: v.optional(pain),
   painAfter: v.optional(pain),
   note: v.optional(v.pipe(v.string(typed('text')), v.maxLength(NOTE_MAX, (i) => `must be at most ${NOTE_MAX} characters, got ${(i.input as string).length}`))),
+  pausedMs: v.optional(count(0, 8.64e15)),
+  inProgress: v.optional(v.boolean(typed('true or false'))),
+  hiddenCues: v.optional(
+    v.strictObject({ hiddenMs: count(0, 8.64e15), late: count(0, 1_000_000), missed: count(0, 1_000_000) }, unknownField),
+  ),
 };
 
 /** Cross-field rules shared by a new session and an imported one. */
-function sessionRules<T extends { startedAt: number; endedAt: number; stepsDone: number; totalSteps: number }>() {
+function sessionRules<T extends { startedAt: number; endedAt: number; stepsDone: number; totalSteps: number; pausedMs?: number }>() {
   return v.rawCheck<T>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const s = dataset.value;
-    const at = (key: 'endedAt' | 'stepsDone'): [v.ObjectPathItem] => [
+    const at = (key: 'endedAt' | 'stepsDone' | 'pausedMs'): [v.ObjectPathItem] => [
       { type: 'object', origin: 'value', input: s as Record<string, unknown>, key, value: s[key] },
     ];
     if (s.endedAt < s.startedAt) addIssue({ message: `must not be before startedAt, got ${s.endedAt}`, path: at('endedAt') });
+    if ((s.pausedMs ?? 0) > Math.max(0, s.endedAt - s.startedAt)) addIssue({ message: `must be at most endedAt − startedAt (${s.endedAt - s.startedAt}), got ${s.pausedMs}`, path: at('pausedMs') });
     if (s.stepsDone > s.totalSteps) addIssue({ message: `must be at most totalSteps (${s.totalSteps}), got ${s.stepsDone}`, path: at('stepsDone') });
   });
 }

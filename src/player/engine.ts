@@ -88,9 +88,12 @@ export class PlayerEngine {
     return Math.max(0, this._opts.clock.now() - this._anchor);
   }
 
-  start(): void {
+  /** Starts at `fromMs` (0, or the start of a step when continuing an interrupted session). */
+  start(fromMs = 0): void {
     if (this._state !== 'idle') return;
-    this._anchor = this._opts.clock.now();
+    const from = Math.min(this.timeline.totalMs, Math.max(0, fromMs));
+    this._next = firstMomentFrom(this._moments, from);
+    this._anchor = this._opts.clock.now() - from;
     this._state = 'running';
     this.tick();
   }

@@ -23,3 +23,6 @@ export { PHRASES, EN, phrasesFor, type PhraseTable, type Wordings, type TrainerC
 export { WakeLockKeeper, type WakeLockLike, type SentinelLike, type VisibilityLike } from './wake-lock';
 export { sessionInput, type PainScores } from './session';
 export { trainerCues, trainerSettings, TRAINER_CUES, type TrainerCue } from './trainer';
+export { SessionLog, CONTINUE_WINDOW_MS, continueOffer, endInterrupted, type SessionSave, type SessionBegin, type ContinueOffer } from './session-log';
+export { HiddenCueTally, LATE_CUE_MS, hiddenCuesMessage } from './hidden-cues';
+export { STOP_HOLD_MS, STOP_UNDO_MS } from './deliberate-stop';

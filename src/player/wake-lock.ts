@@ -51,6 +51,22 @@ export class WakeLockKeeper {
     this._onChange();
   }
 
+  /**
+   * Before a session: asks for the lock and lets it go at once, to tell the person BEFORE Start
+   * when the screen may turn off (no support, battery saver). The reason, or null when granted.
+   */
+  async probe(): Promise<string | null> {
+    if (!this._lock) return 'This browser cannot keep the screen on.';
+    if (this._doc.visibilityState !== 'visible') return null;
+    try {
+      const s = await this._lock.request('screen');
+      await s.release();
+      return null;
+    } catch (e) {
+      return `The phone refused to keep the screen on (${e instanceof Error ? e.message : String(e)}).`;
+    }
+  }
+
   /** Releases and stops listening (the screen went away). */
   dispose(): Promise<void> {
     this._doc.removeEventListener('visibilitychange', this._onVisibility);

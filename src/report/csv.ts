@@ -4,7 +4,7 @@
  * return) as a formula, so such cells get a leading apostrophe: a note like "=HYPERLINK(...)"
  * stays text (OWASP "CSV injection").
  */
-import type { SessionRecord } from '../data/schema';
+import { exerciseMs, type SessionRecord } from '../data/schema';
 import { localClock, localDay } from '../history/local-time';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -46,7 +46,7 @@ export function sessionsCsv(sessions: readonly SessionRecord[], routineName: (id
       localDay(s.startedAt, timeZone),
       localClock(s.startedAt, timeZone),
       localClock(s.endedAt, timeZone),
-      Math.round((s.endedAt - s.startedAt) / 6000) / 10,
+      Math.round(exerciseMs(s) / 6000) / 10,
       routineName(s.routineId),
       s.outcome === 'completed' ? 'completed' : 'stopped early',
       s.stepsDone,

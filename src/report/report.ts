@@ -2,7 +2,7 @@
  * The report for the physiotherapist: adherence and pain per routine over a chosen period of
  * local days. Pure: the element only lays it out and prints it.
  */
-import type { SessionRecord } from '../data/schema';
+import { exerciseMs, type SessionRecord } from '../data/schema';
 import { adherence, periodLength, type Adherence } from '../history/adherence';
 import { groupByDay, streaks, isActiveDay, type Streaks } from '../history/days';
 import { dayNumber, localDay, type DayKey } from '../history/local-time';
@@ -81,7 +81,7 @@ export function buildReport(input: ReportInput): Report {
         timesPerDay: prescriptions.get(id) ?? 1,
         adherence: rates[i],
         pain: painTrend(id, own),
-        minutes: own.reduce((m, s) => m + (s.endedAt - s.startedAt) / 60_000, 0),
+        minutes: own.reduce((m, s) => m + exerciseMs(s) / 60_000, 0),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

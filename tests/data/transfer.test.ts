@@ -54,6 +54,24 @@ describe('import', () => {
     expect(withoutDate(await data.exportAll())).toEqual(withoutDate(text));
   });
 
+  it('carries the fields of a session saved as it happened (pauses, in progress, hidden-page cues)', async () => {
+    const from = await freshDb();
+    const saved = await from.data.sessions.save({
+      ...session({ startedAt: T0, outcome: 'stopped-early', stepsDone: 3 }),
+      id: 'live-1',
+      pausedMs: 30_000,
+      inProgress: true,
+      hiddenCues: { hiddenMs: 9000, late: 1, missed: 2 },
+    });
+    const text = await from.data.exportAll();
+    expect(JSON.parse(text).version).toBe(1);
+    const { data } = await freshDb();
+    expect((await data.importAll(text)).sessions.added).toBe(1);
+    expect(await data.sessions.get('live-1')).toEqual(saved);
+    const bad = edit(text, (f) => (f.sessions[0].hiddenCues.missed = -1));
+    await expect(data.importAll(bad)).rejects.toThrow('sessions[0].hiddenCues.missed: must be 0–1000000, got -1');
+  });
+
   it('merges by id: again is all unchanged; edits update, new ones are added', async () => {
     const { data, text } = await filled();
     expect(await data.importAll(text)).toMatchObject({ added: 0, updated: 0, unchanged: 11, settings: 'unchanged' });

@@ -64,6 +64,18 @@ async function openPlayer(fakeClock = true): Promise<void> {
 
 const cues = () => page.evaluate(() => window.__cues);
 
+/** Presses and holds Stop for `ms` with the mouse (under the fake clock, the clock moves by `ms`). */
+async function holdStop(ms: number, fakeClock = true): Promise<void> {
+  const stop = page.getByRole('button', { name: /^Stop/ });
+  await stop.scrollIntoViewIfNeeded();
+  const box = (await stop.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  if (fakeClock) await page.clock.runFor(ms);
+  else await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's violations on the page as it is now (evaluate is not subject to the page's CSP). */
@@ -168,13 +180,21 @@ describe('player e2e', () => {
       [8000, ['hold-start']],
       [13_000, ['hold-end']],
     ]);
-    await page.clock.runFor(4000); // 17 s: in "Twist left"
-    await page.getByRole('button', { name: 'Stop' }).press('Enter');
+    await page.clock.runFor(3000); // 16 s: in "Twist left"
+    // Stop is a press-and-hold: Enter held for a second, then 5 s to undo.
+    await page.getByRole('button', { name: /^Stop/ }).focus();
+    await page.keyboard.down('Enter');
+    await page.clock.runFor(1000);
+    await page.keyboard.up('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Undo stop (5 s)' }).isVisible()).toBe(true);
+    await page.clock.runFor(5000);
     await expect.poll(() => page.getByRole('heading', { name: /Stopped early: 4 of 21 steps done/ }).isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Save without a score' }).press('Enter');
+    // Saved the moment it ended, with no tap needed.
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved to history.');
     const [record] = await sessions();
     expect(record).toMatchObject({ outcome: 'stopped-early', stepsDone: 4, totalSteps: 21 });
+    expect(record.inProgress).toBeUndefined();
+    expect(record.pausedMs).toBe(30_000 + 5000); // the pause and the stop's undo time
     expect(record.painBefore).toBeUndefined();
     expect(record.painAfter).toBeUndefined();
     // A score given after the session was saved (as when the screen went off) still reaches it.
@@ -192,8 +212,8 @@ describe('player e2e', () => {
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       await page.getByTestId('countdown').waitFor();
       expect(await axeViolations(), `${scheme}, during`).toEqual([]);
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await page.getByRole('heading', { name: /Stopped early/ }).waitFor();
+      await holdStop(1200, false);
+      await page.getByRole('heading', { name: /Stopped early/ }).waitFor({ timeout: 10_000 });
       expect(await axeViolations(), `${scheme}, after`).toEqual([]);
     }
   });
@@ -213,18 +233,21 @@ describe('player e2e', () => {
     });
     const locks = () => page.evaluate(() => (window as unknown as { __locks: WakeLockSentinel[] }).__locks.map((l) => l.released));
     await openPlayer();
-    expect(await locks()).toEqual([]);
+    // Before Start, the player only checks that the lock would be granted, and lets it go at once.
+    await expect.poll(locks).toEqual([true]);
+    expect(await page.getByTestId('wake-warning').count()).toBe(0);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect.poll(locks).toEqual([false]);
+    await expect.poll(locks).toEqual([true, false]);
     // Hiding the page makes the browser release the lock; headless Chromium cannot hide a page,
     // so release it as the browser would and send the visibilitychange of the return.
     await page.evaluate(async () => {
-      await (window as unknown as { __locks: WakeLockSentinel[] }).__locks[0].release();
+      await (window as unknown as { __locks: WakeLockSentinel[] }).__locks[1].release();
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    await expect.poll(locks).toEqual([true, false]);
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(locks).toEqual([true, true]);
+    await expect.poll(locks).toEqual([true, true, false]);
+    await holdStop(1000);
+    await page.clock.runFor(5000);
+    await expect.poll(locks).toEqual([true, true, true]);
     expect(errors).toEqual([]);
   });
 
@@ -256,11 +279,12 @@ describe('player e2e', () => {
     );
     expect(stored).toMatchObject({ voice: false, beeps: false, phoneVibration: true });
 
-    // Lying down: a larger countdown (at this 1280 px viewport: from 16 rem up to 22 rem).
-    const size = () => page.getByTestId('countdown').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    const normal = await size();
-    await page.getByRole('checkbox', { name: /Lying down/ }).check();
-    await expect.poll(size).toBeGreaterThan(normal * 1.3);
+    // Lying down: the session screen, whose countdown is at least 30 % of the viewport's height.
+    const height = () => page.getByTestId('countdown').evaluate((el) => el.getBoundingClientRect().height / innerHeight);
+    expect(await page.getByRole('button', { name: 'Safety' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: /Lying down/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Safety' }).isVisible()).toBe(true);
+    expect(await height()).toBeGreaterThanOrEqual(0.3);
     expect(errors).toEqual([]);
   });
 });

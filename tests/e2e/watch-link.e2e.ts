@@ -95,6 +95,7 @@ describe('a session on the watch', () => {
     await expect.poll(() => bangle.controlWrites.length).toBeGreaterThan(10);
     await page.getByTestId('watch-mode').waitFor();
     const t0 = watch.now();
+    expect(await sessions()).toEqual([]); // a wrist session makes no phone record at Start
     // The plan went over 20-byte writes; the chunks without response, the rest acknowledged.
     expect(bangle.controlWrites.every((w) => w.bytes.length <= 20)).toBe(true);
     expect(bangle.controlWrites.filter((w) => w.writeType === 'write-without-response').length).toBeGreaterThan(10);

@@ -156,6 +156,17 @@ describe('PlayerEngine controls', () => {
     expect(fired.at(-1)).toMatchObject({ at: 14_000, lateMs: 0 });
   });
 
+  it('starts from a later step when continuing: the cue that starts it fires, none before', () => {
+    const { time, engine, fired } = setup(standing);
+    const step4 = standing.segments[4];
+    engine.start(step4.startMs);
+    expect(engine.snapshot()).toMatchObject({ state: 'running', positionMs: step4.startMs, stepsDone: 4 });
+    time.advance(standing.totalMs);
+    expect(fired[0].moment.atMs).toBe(step4.startMs); // the step's own cue, at its start
+    expect(fired.every((f) => f.moment.atMs >= step4.startMs)).toBe(true);
+    expect(engine.snapshot()).toMatchObject({ state: 'done', completed: true });
+  });
+
   it('stop ends early with the steps done, and nothing fires afterwards', () => {
     const { time, engine, fired } = setup(standing);
     engine.start();

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SessionRecord } from '../../data/schema';
+import { exerciseMs, type SessionRecord } from '../../data/schema';
 import { formatDuration } from '../../routine/index';
 import { sharedStyles } from '../common/shared-styles';
 
@@ -54,7 +54,7 @@ export class UnknotHistorySession extends LitElement {
         <dt>Started</dt>
         <dd>${timeOf(s.startedAt, this.timeZone)}</dd>
         <dt>Length</dt>
-        <dd>${formatDuration(s.endedAt - s.startedAt)}</dd>
+        <dd>${formatDuration(exerciseMs(s))}</dd>
         <dt>Outcome</dt>
         <dd>${s.outcome === 'completed' ? 'Completed' : `Stopped early, after ${s.stepsDone} of ${s.totalSteps} steps`}</dd>
         <dt>Played on</dt>

@@ -6,8 +6,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Timeline } from '../../routine/index';
 import { announceSessionState } from '../../pwa/session-signal';
+import type { HiddenCues } from '../../data/schema';
 import {
   CueRouter,
+  HiddenCueTally,
   PlayerEngine,
   WakeLockKeeper,
   scriptOf,
@@ -30,6 +32,10 @@ export interface PlayerCallbacks {
   onEmission(emission: CueEmission): void;
   /** The session reached its end or was stopped. */
   onDone(snapshot: PlayerSnapshot): void;
+  /** Any change of the snapshot (each second, each step, pause, resume): the record follows it. */
+  onChange?(snapshot: PlayerSnapshot): void;
+  /** Back from a hidden or frozen page whose cues came late or not at all. */
+  onHiddenSpell?(spell: HiddenCues): void;
 }
 
 /** The settings the player reads: the cue switches and how to speak. */
@@ -51,6 +57,7 @@ export class PlayerController implements ReactiveController {
   private _settings: PlayerSettings | null = null;
   /** The script's last words (spoken or not), for the screen's caption. */
   caption: string | null = null;
+  private readonly _hidden = new HiddenCueTally();
 
   constructor(
     private readonly _host: ReactiveControllerHost,
@@ -78,6 +85,7 @@ export class PlayerController implements ReactiveController {
       // The counts are always in it; the router says them only with the 3-2-1 switch on.
       script: scriptOf(timeline, { speechRate: settings.speechRate, breathing: settings.breathing }),
       onMoment: (moment, lateMs) => {
+        this._hidden.cue(lateMs);
         const e = this._router!.fire(moment, lateMs);
         if (e.caption) this.caption = e.caption;
         this._callbacks.onEmission(e);
@@ -98,12 +106,15 @@ export class PlayerController implements ReactiveController {
     return { lang: 'en', voiceURI: this._settings?.speechVoice, rate: this._settings?.speechRate };
   }
 
-  /** Must run inside the Start click: audio and speech need the user gesture. Returns the first words. */
-  start(): string | null {
+  /**
+   * Must run inside the Start click: audio and speech need the user gesture. `fromMs`: where to
+   * begin (the start of a step, when continuing an interrupted session).
+   */
+  start(fromMs = 0): string | null {
     if (!this._engine || this._engine.state !== 'idle') return null;
     // The anchor first: the first speech call can block for hundreds of ms while the browser
     // loads its voices, and the session must not start that late.
-    this._engine.start();
+    this._engine.start(fromMs);
     this._router!.started();
     void this._wake?.acquire();
     return this.caption;
@@ -128,6 +139,11 @@ export class PlayerController implements ReactiveController {
   skipForward = (): void => this._engine?.skipForward();
   skipBack = (): void => this._engine?.skipBack();
   stop = (): void => this._engine?.stop();
+
+  /** Before Start: why the screen could turn off during a session (wake lock refused), or null. */
+  probeWakeLock(): Promise<string | null> {
+    return this._wake?.probe() ?? Promise.resolve(null);
+  }
 
   hostConnected(): void {
     const wakeLock = (navigator as Navigator & { wakeLock?: WakeLockLike }).wakeLock;
@@ -160,6 +176,7 @@ export class PlayerController implements ReactiveController {
     this.snapshot = s;
     this._announce(s.state === 'running' || s.state === 'paused');
     this._host.requestUpdate();
+    this._callbacks.onChange?.(s);
     if (s.state === 'done' && !wasDone) {
       void this._wake?.release();
       if (!s.completed) this._router?.silence();
@@ -169,6 +186,14 @@ export class PlayerController implements ReactiveController {
 
   /** Timers were throttled or frozen while hidden: catch up at once instead of waiting for them. */
   private _onVisibility = (): void => {
-    if (document.visibilityState === 'visible') this._engine?.tick();
+    const engine = this._engine;
+    if (!engine || engine.state === 'idle') return;
+    if (document.visibilityState === 'hidden') {
+      if (engine.state === 'running') this._hidden.hide(performance.now(), engine.snapshot().droppedMoments);
+      return;
+    }
+    engine.tick();
+    const spell = this._hidden.show(performance.now(), engine.snapshot().droppedMoments);
+    if (spell) this._callbacks.onHiddenSpell?.(spell);
   };
 }

@@ -3,6 +3,7 @@
  * reactive controller instead of a router library: five routes do not pay for one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { leaveRequest } from '../common/navigate';
 
 export type Route =
   | { name: 'library' }
@@ -68,6 +69,8 @@ export class RouterController implements ReactiveController {
     const anchor = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
     e.preventDefault();
+    // A running session may hold the way out: it asks first, and navigates itself if told to.
+    if (anchor.pathname !== location.pathname && !window.dispatchEvent(leaveRequest(anchor.pathname))) return;
     this.go(anchor.pathname);
   };
 }
