@@ -38,6 +38,7 @@ const kneesToChest: Routine = {
       setupLabel: 'Knees to chest',
       moveLabel: 'Twist',
       backLabel: 'Back to center',
+      poses: { setup: 'knees-to-chest', hold: 'knees-side', back: 'knees-to-chest' },
     },
   ],
 };
@@ -69,6 +70,7 @@ const seatedTwist: Routine = {
       setupLabel: 'Sit up tall',
       moveLabel: 'Turn',
       backLabel: 'Face forward',
+      poses: { setup: 'seated-cross-side', hold: 'seated-twist-side', back: 'seated-cross-side' },
     },
   ],
 };
@@ -100,14 +102,16 @@ const standingTwist: Routine = {
       setupLabel: 'Stand, arms out',
       moveLabel: 'Twist',
       backLabel: 'Face forward',
+      poses: { setup: 'standing-arms-out', hold: 'standing-twist-side', back: 'standing-arms-out' },
     },
   ],
 };
 
+// Version 2: the pictures of the positions (issue 15).
 export const BUILT_INS: readonly BuiltIn[] = [
-  { version: 1, routine: kneesToChest },
-  { version: 1, routine: seatedTwist },
-  { version: 1, routine: standingTwist },
+  { version: 2, routine: kneesToChest },
+  { version: 2, routine: seatedTwist },
+  { version: 2, routine: standingTwist },
 ];
 
 /** A fresh copy of a built-in routine, safe to edit. */

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { LIMITS, type Routine } from './model';
+import { POSE_CHOICES } from '../poses/catalogue';
 
 /** One problem, at one place: `path` is like `exercises[1].hold` (empty for the whole value). */
 export interface FieldError {
@@ -57,6 +58,8 @@ export const objectMessage = (issue: v.BaseIssue<unknown>): string =>
 
 const side = v.picklist(['right', 'left'], typed('"right" or "left"'));
 
+const pose = v.optional(v.picklist(POSE_CHOICES, (i) => `must be the name of a picture of the pose set, got ${shown(i.input)}`));
+
 const exercise = v.strictObject(
   {
     id,
@@ -80,6 +83,7 @@ const exercise = v.strictObject(
     setupLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
     moveLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
     backLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
+    poses: v.optional(v.strictObject({ setup: pose, hold: pose, back: pose }, objectMessage)),
   },
   objectMessage,
 );
