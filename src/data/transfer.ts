@@ -16,6 +16,7 @@ import { inTx, type Ctx } from './tx';
 import { planRecordSchema, routineRecordSchema, sessionRecordSchema, settingsSchema, timestamp } from './validate';
 
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES } from './export-format';
+import { OLDEST_EXPORT_VERSION, upgradeExport } from './export-upgrades';
 
 export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES };
 /** No field we keep is longer than this; a longer string is an attack or a broken file. */
@@ -126,14 +127,15 @@ export function parseExport(text: string): ExportFile {
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ImportError('Nothing was imported: this is not a Unknot export (the file is not a JSON object).');
   const { format, version } = data as { format?: unknown; version?: unknown };
   if (format !== EXPORT_FORMAT) throw new ImportError(`Nothing was imported: this is not a Unknot export (format is ${JSON.stringify(format) ?? 'missing'}, expected "${EXPORT_FORMAT}").`);
-  if (version !== EXPORT_VERSION) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_EXPORT_VERSION || version > EXPORT_VERSION) {
     const newer = typeof version === 'number' && version > EXPORT_VERSION;
     throw new ImportError(
-      `Nothing was imported: unknown export version ${JSON.stringify(version) ?? '(missing)'}; this app reads version ${EXPORT_VERSION}.` +
+      `Nothing was imported: unknown export version ${JSON.stringify(version) ?? '(missing)'}; this app reads versions ${OLDEST_EXPORT_VERSION}–${EXPORT_VERSION}.` +
         (newer ? ' Update the app, then try again.' : ''),
     );
   }
-  const result = v.safeParse(exportFileSchema, data, { abortPipeEarly: true });
+  const current = upgradeExport(data as Record<string, unknown>, version);
+  const result = v.safeParse(exportFileSchema, current, { abortPipeEarly: true });
   if (!result.success) refuse(formatErrors(toErrors(result.issues)));
   const file = result.output as ExportFile;
   duplicates(problems, 'routines', file.routines.map((r) => r.routine.id));

@@ -8,7 +8,7 @@ import type { PoseId } from './catalogue';
 
 export * from './catalogue';
 export { POSE_TEXT, CHOICE_NAMES } from './words';
-export { segmentPose, shownPose, type ShownPose } from './step-pose';
+export { exercisePoseSteps, segmentPose, shownPose, type PoseStep, type ShownPose } from './step-pose';
 export type { PoseArt, Role } from './art';
 
 let loading: Promise<Record<PoseId, PoseArt>> | undefined;

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LIMITS, type Exercise } from '../../routine/index';
+import { LIMITS, type Exercise, type ExercisePoses } from '../../routine/index';
+import { CHOICE_NAMES, POSE_CHOICES, resolvePose, type PoseChoice } from '../../poses/index';
+import '../poses/index';
 import { field, formStyles, select } from './form-fields';
 import { SIDE_CHOICES, sidesKey, stepsFrom, numberFrom } from './routine-draft';
 import { sharedStyles } from '../common/shared-styles';
@@ -18,6 +20,24 @@ export class UnknotExerciseFields extends LitElement {
     sharedStyles,
     formStyles,
     css`
+      .pictures {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+        gap: 0 1rem;
+      }
+      .picture {
+        display: flex;
+        gap: 0.5rem;
+        align-items: flex-end;
+      }
+      .picture .field {
+        flex: 1;
+      }
+      .picture unknot-pose {
+        --pose-size: 4rem;
+        flex: none;
+        margin-block-end: 0.9rem;
+      }
       .remove {
         border-color: var(--u-danger);
         color: var(--u-danger);
@@ -36,6 +56,22 @@ export class UnknotExerciseFields extends LitElement {
 
   private _set(change: Partial<Exercise>): void {
     this.dispatchEvent(new CustomEvent('exercise-change', { detail: { index: this.index, exercise: { ...this.exercise, ...change } } }));
+  }
+
+  /** The picture choice of one phase: a list of the pose set (or none) and a preview of it. */
+  private _picture(phase: keyof ExercisePoses, label: string) {
+    const ex = this.exercise;
+    const chosen = ex.poses?.[phase];
+    const choices = [{ key: '', label: 'No picture' }, ...POSE_CHOICES.map((key) => ({ key, label: CHOICE_NAMES[key] }))];
+    const change = (key: string) => {
+      const poses: ExercisePoses = { ...ex.poses, [phase]: key || undefined };
+      if (!key) delete poses[phase];
+      this._set({ poses: Object.keys(poses).length ? poses : undefined });
+    };
+    return html`<div class="picture">
+      ${select({ errors: this.errors, label, path: `exercises[${this.index}].poses.${phase}`, value: chosen ?? '', choices, onChange: change })}
+      ${chosen ? html`<unknot-pose pose=${resolvePose(chosen as PoseChoice, 'none', ex.sides[0])}></unknot-pose>` : ''}
+    </div>`;
   }
 
   override render() {
@@ -73,6 +109,12 @@ export class UnknotExerciseFields extends LitElement {
         ${field({ ...common, label: 'Move words', hint: 'Spoken with the side: “Twist right”.', path: `${p}.moveLabel`, value: ex.moveLabel, onInput: (v) => this._set({ moveLabel: v }) })}
         ${field({ ...common, label: 'Back words', path: `${p}.backLabel`, value: ex.backLabel, onInput: (v) => this._set({ backLabel: v }) })}
       </div>
+      <fieldset>
+        <legend>Pictures of the positions</legend>
+        <div class="pictures">
+          ${this._picture('setup', 'Get ready')} ${this._picture('hold', 'Move and hold')} ${this._picture('back', 'Back')}
+        </div>
+      </fieldset>
       ${this.removable
         ? html`<button type="button" class="remove" @click=${() => this.dispatchEvent(new CustomEvent('exercise-remove', { detail: this.index }))}>
             Remove exercise ${this.index + 1}

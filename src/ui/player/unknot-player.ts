@@ -15,6 +15,7 @@ import '../common/unknot-pain-scale';
 import './unknot-cue-settings';
 import '../watch/index';
 import './unknot-watch-session';
+import '../poses/index';
 import { buzzesAlert, type WatchLink } from '../../watch-link/index';
 import { watchLinkContext } from '../context/watch-link-context';
 
@@ -167,6 +168,7 @@ export class UnknotPlayer extends LitElement {
   private _renderPlaying(s: PlayerSnapshot) {
     const paused = s.state === 'paused';
     return html`
+      <unknot-step-pose .routine=${this._routine} .timeline=${this._timeline} .segment=${s.segment.index}></unknot-step-pose>
       <unknot-player-display .snapshot=${s} ?lying-down=${this._settings.largeText}></unknot-player-display>
       ${paused ? html`<p class="muted">Paused.</p>` : nothing}
       ${this._player.wakeLockError ? html`<p class="muted">${this._player.wakeLockError}</p>` : nothing}

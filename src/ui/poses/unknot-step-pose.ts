@@ -25,7 +25,7 @@ export class UnknotStepPose extends LitElement {
       min-block-size: 1.5em;
     }
     unknot-pose {
-      --pose-size: var(--step-pose-size, min(60vw, 300px));
+      --pose-size: var(--step-pose-size, min(50vw, 38vh, 300px));
     }
   `;
 
