@@ -11,46 +11,33 @@
  */
 import type { Side } from '../routine/model';
 
-/** One picture of the set. */
-export const POSE_IDS = [
-  'lying',
-  'knees-to-chest',
-  'knees-right',
-  'knees-left',
-  'resting',
-  'seated',
-  'seated-cross-right',
-  'seated-cross-left',
-  'seated-twist-right',
-  'seated-twist-left',
-  'standing',
-  'standing-arms-out',
-  'standing-twist-right',
-  'standing-twist-left',
-] as const;
-export type PoseId = (typeof POSE_IDS)[number];
+/** Pictures with no side. */
+const FIXED = ['lying', 'knees-to-chest', 'resting', 'seated', 'standing', 'standing-arms-out'] as const;
+/** Pictures drawn for each side: `knees-right`, `knees-left`, ... */
+const SIDED = ['knees', 'seated-cross', 'seated-twist', 'standing-twist'] as const;
+type Stem = (typeof SIDED)[number];
 
+/** One picture of the set. `seated-cross-right`: the right leg crossed over, facing forward. */
+export type PoseId = (typeof FIXED)[number] | `${Stem}-${Side}`;
 /**
- * Pictures that follow the side of the step: "knees rolled to the side you are going to". For a
- * step with no side (the get-ready) they show the exercise's first side.
+ * A picture that follows the side of the step ("knees rolled to the side you are going to"). For
+ * a step with no side (the get-ready) it shows the exercise's first side.
  */
-export const SIDED_POSES = {
-  'knees-side': { right: 'knees-right', left: 'knees-left' },
-  'seated-twist-side': { right: 'seated-twist-right', left: 'seated-twist-left' },
-  // Ready to turn toward a side: the OTHER leg is crossed over (turning left, the right leg is).
-  'seated-cross-side': { right: 'seated-cross-left', left: 'seated-cross-right' },
-  'standing-twist-side': { right: 'standing-twist-right', left: 'standing-twist-left' },
-} as const satisfies Record<string, Record<Side, PoseId>>;
-export type SidedPose = keyof typeof SIDED_POSES;
-
+export type SidedPose = `${Stem}-side`;
 /** What a phase of an exercise can name: one picture, or a picture that follows the side. */
 export type PoseChoice = PoseId | SidedPose;
-export const POSE_CHOICES = [...Object.keys(SIDED_POSES), ...POSE_IDS] as PoseChoice[];
 
-export const isPoseId = (value: string): value is PoseId => (POSE_IDS as readonly string[]).includes(value);
+// Kept as short as this because the routine validator, which loads at start-up, checks choices.
+export const POSE_IDS: readonly PoseId[] = [...FIXED, ...SIDED.flatMap((s) => [`${s}-right`, `${s}-left`] as const)];
+export const POSE_CHOICES: readonly PoseChoice[] = [...SIDED.map((s) => `${s}-side` as const), ...POSE_IDS];
+
+export const isPoseId = (value: string): value is PoseId => POSE_IDS.includes(value as PoseId);
 
 /** The picture a choice shows for a step on `side` (`first`: the side used when the step has none). */
 export function resolvePose(choice: PoseChoice, side: Side | 'none', first: Side = 'right'): PoseId {
   if (isPoseId(choice)) return choice;
-  return SIDED_POSES[choice][side === 'none' ? first : side];
+  let s = side === 'none' ? first : side;
+  // Ready to turn toward a side, the OTHER leg is the crossed one (turning left, the right leg is).
+  if (choice === 'seated-cross-side') s = s === 'right' ? 'left' : 'right';
+  return `${choice.slice(0, -5) as Stem}-${s}`;
 }

@@ -38,7 +38,7 @@ const kneesToChest: Routine = {
       setupLabel: 'Knees to chest',
       moveLabel: 'Twist',
       backLabel: 'Back to center',
-      poses: { setup: 'knees-to-chest', hold: 'knees-side', back: 'knees-to-chest' },
+      poses: { setup: 'knees-to-chest', hold: 'knees-side' },
     },
   ],
 };
@@ -70,7 +70,7 @@ const seatedTwist: Routine = {
       setupLabel: 'Sit up tall',
       moveLabel: 'Turn',
       backLabel: 'Face forward',
-      poses: { setup: 'seated-cross-side', hold: 'seated-twist-side', back: 'seated-cross-side' },
+      poses: { setup: 'seated-cross-side', hold: 'seated-twist-side' },
     },
   ],
 };
@@ -102,12 +102,12 @@ const standingTwist: Routine = {
       setupLabel: 'Stand, arms out',
       moveLabel: 'Twist',
       backLabel: 'Face forward',
-      poses: { setup: 'standing-arms-out', hold: 'standing-twist-side', back: 'standing-arms-out' },
+      poses: { setup: 'standing-arms-out', hold: 'standing-twist-side' },
     },
   ],
 };
 
-// Version 2: the pictures of the positions (issue 15).
+// Version 2: the pictures of the positions (issue 15; the way back shows the get-ready picture).
 export const BUILT_INS: readonly BuiltIn[] = [
   { version: 2, routine: kneesToChest },
   { version: 2, routine: seatedTwist },

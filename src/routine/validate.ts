@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { LIMITS, type Routine } from './model';
-import { POSE_CHOICES } from '../poses/catalogue';
+import { POSE_CHOICE_PATTERN } from '../poses/choice-pattern';
+import type { PoseChoice } from '../poses/catalogue';
 
 /** One problem, at one place: `path` is like `exercises[1].hold` (empty for the whole value). */
 export interface FieldError {
@@ -58,7 +59,9 @@ export const objectMessage = (issue: v.BaseIssue<unknown>): string =>
 
 const side = v.picklist(['right', 'left'], typed('"right" or "left"'));
 
-const pose = v.optional(v.picklist(POSE_CHOICES, (i) => `must be the name of a picture of the pose set, got ${shown(i.input)}`));
+// A pattern, not the list: this file loads at start-up (see src/poses/choice-pattern.ts).
+const poseName = v.pipe(v.string(typed('text')), v.regex(POSE_CHOICE_PATTERN, (i) => `must name a picture of the pose set, got ${shown(i.input)}`));
+const pose = v.optional(poseName as v.GenericSchema<string, PoseChoice>);
 
 const exercise = v.strictObject(
   {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_INS, builtInRoutine, compile, validateRoutine } from '../../src/routine';
-import { CHOICE_NAMES, POSE_CHOICES, POSE_IDS, POSE_TEXT, SIDED_POSES, exercisePoseSteps, resolvePose, segmentPose, shownPose } from '../../src/poses';
+import { CHOICE_NAMES, POSE_CHOICES, POSE_IDS, POSE_TEXT, exercisePoseSteps, resolvePose, segmentPose, shownPose } from '../../src/poses';
 import { POSE_ART } from '../../src/poses/art';
+import { POSE_CHOICE_PATTERN } from '../../src/poses/choice-pattern';
 
 describe('the pose set', () => {
   it('has a drawing, a text alternative and an editor name for every picture', () => {
@@ -30,13 +31,19 @@ describe('the pose set', () => {
     // Ready to turn left: the right leg is the crossed one (as the built-in's steps say).
     expect(resolvePose('seated-cross-side', 'left')).toBe('seated-cross-right');
     expect(resolvePose('lying', 'left')).toBe('lying');
-    for (const [choice, sides] of Object.entries(SIDED_POSES)) {
-      expect(CHOICE_NAMES[choice as keyof typeof SIDED_POSES]).toBeTruthy();
-      expect(POSE_IDS).toEqual(expect.arrayContaining([sides.left, sides.right]));
+    for (const choice of POSE_CHOICES) {
+      expect(CHOICE_NAMES[choice], choice).toBeTruthy();
+      for (const side of ['right', 'left'] as const) expect(POSE_IDS, `${choice} ${side}`).toContain(resolvePose(choice, side));
     }
+    expect(POSE_CHOICES.filter((c) => c.endsWith('-side'))).toHaveLength(4);
   });
 
   it('is what the routine validator accepts, and nothing else', () => {
+    expect(POSE_CHOICES.every((c) => POSE_CHOICE_PATTERN.test(c))).toBe(true);
+    // The pattern's alternatives: 6 single pictures + 4 stems × (right, left, side).
+    expect(POSE_CHOICES).toHaveLength(6 + 4 * 3);
+    expect(new Set(POSE_CHOICES).size).toBe(POSE_CHOICES.length);
+    for (const wrong of ['knees', 'lying-right', 'standing-arms-out-left', 'seated-side', ' lying', 'KNEES-RIGHT']) expect(POSE_CHOICE_PATTERN.test(wrong), wrong).toBe(false);
     const r = builtInRoutine('knees-to-chest-twist')!;
     for (const choice of POSE_CHOICES) {
       r.exercises[0].poses = { hold: choice };

@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LIMITS, type Exercise, type ExercisePoses } from '../../routine/index';
-import { CHOICE_NAMES, POSE_CHOICES, resolvePose, type PoseChoice } from '../../poses/index';
-import '../poses/index';
 import { field, formStyles, select } from './form-fields';
 import { SIDE_CHOICES, sidesKey, stepsFrom, numberFrom } from './routine-draft';
 import { sharedStyles } from '../common/shared-styles';
+
+import '../poses/index';
 
 /**
  * The fields of one exercise in the routine editor. It holds no state: every edit is sent up
@@ -22,21 +22,12 @@ export class UnknotExerciseFields extends LitElement {
     css`
       .pictures {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
         gap: 0 1rem;
       }
-      .picture {
+      unknot-pose-choice {
         display: flex;
-        gap: 0.5rem;
-        align-items: flex-end;
-      }
-      .picture .field {
-        flex: 1;
-      }
-      .picture unknot-pose {
-        --pose-size: 4rem;
-        flex: none;
-        margin-block-end: 0.9rem;
+        min-block-size: calc(var(--u-target) + 2.5rem);
       }
       .remove {
         border-color: var(--u-danger);
@@ -58,20 +49,24 @@ export class UnknotExerciseFields extends LitElement {
     this.dispatchEvent(new CustomEvent('exercise-change', { detail: { index: this.index, exercise: { ...this.exercise, ...change } } }));
   }
 
-  /** The picture choice of one phase: a list of the pose set (or none) and a preview of it. */
+  /** The picture of one phase (or none), as chosen from the pose set. */
   private _picture(phase: keyof ExercisePoses, label: string) {
-    const ex = this.exercise;
-    const chosen = ex.poses?.[phase];
-    const choices = [{ key: '', label: 'No picture' }, ...POSE_CHOICES.map((key) => ({ key, label: CHOICE_NAMES[key] }))];
-    const change = (key: string) => {
-      const poses: ExercisePoses = { ...ex.poses, [phase]: key || undefined };
-      if (!key) delete poses[phase];
-      this._set({ poses: Object.keys(poses).length ? poses : undefined });
+    const poses = this.exercise.poses;
+    const change = (e: CustomEvent<ExercisePoses[typeof phase]>) => {
+      const next: ExercisePoses = { ...poses, [phase]: e.detail };
+      if (!e.detail) delete next[phase];
+      const { poses: _old, ...rest } = this.exercise;
+      this.dispatchEvent(
+        new CustomEvent('exercise-change', { detail: { index: this.index, exercise: Object.keys(next).length ? { ...rest, poses: next } : rest } }),
+      );
     };
-    return html`<div class="picture">
-      ${select({ errors: this.errors, label, path: `exercises[${this.index}].poses.${phase}`, value: chosen ?? '', choices, onChange: change })}
-      ${chosen ? html`<unknot-pose pose=${resolvePose(chosen as PoseChoice, 'none', ex.sides[0])}></unknot-pose>` : ''}
-    </div>`;
+    return html`<unknot-pose-choice
+      data-path="exercises[${this.index}].poses.${phase}"
+      label=${label}
+      .value=${poses?.[phase]}
+      .side=${this.exercise.sides[0] ?? 'right'}
+      @pose-change=${change}
+    ></unknot-pose-choice>`;
   }
 
   override render() {
@@ -111,9 +106,7 @@ export class UnknotExerciseFields extends LitElement {
       </div>
       <fieldset>
         <legend>Pictures of the positions</legend>
-        <div class="pictures">
-          ${this._picture('setup', 'Get ready')} ${this._picture('hold', 'Move and hold')} ${this._picture('back', 'Back')}
-        </div>
+        <div class="pictures">${this._picture('setup', 'Get ready')} ${this._picture('hold', 'Move and hold')} ${this._picture('back', 'Back (if not the get-ready one)')}</div>
       </fieldset>
       ${this.removable
         ? html`<button type="button" class="remove" @click=${() => this.dispatchEvent(new CustomEvent('exercise-remove', { detail: this.index }))}>

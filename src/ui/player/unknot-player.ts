@@ -15,9 +15,10 @@ import '../common/unknot-pain-scale';
 import './unknot-cue-settings';
 import '../watch/index';
 import './unknot-watch-session';
-import '../poses/index';
 import { buzzesAlert, type WatchLink } from '../../watch-link/index';
 import { watchLinkContext } from '../context/watch-link-context';
+
+import '../poses/index';
 
 /** The parts of the data layer the player uses. */
 export type PlayerData = Pick<UnknotData, 'sessions' | 'settings'>;

@@ -1,6 +1,5 @@
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { POSE_TEXT, isPoseId, loadPoseArt, type PoseArt, type PoseId } from '../../poses/index';
 
 /**
@@ -119,12 +118,23 @@ export class UnknotPose extends LitElement {
     );
   }
 
+  override updated(changed: PropertyValues<this>): void {
+    // A new pose in the same element (the player's next step): play the fade-in again. Under
+    // reduced motion there is no animation to play.
+    if (changed.get('pose')) {
+      for (const animation of this.renderRoot.querySelector('.fig')?.getAnimations() ?? []) {
+        animation.cancel();
+        animation.play();
+      }
+    }
+  }
+
   override render() {
     if (!isPoseId(this.pose)) return nothing;
     const art = this._art?.[this.pose];
     const side = this.pose.endsWith('-right') ? 'R' : this.pose.endsWith('-left') ? 'L' : '';
     return html`<svg viewBox="0 0 120 120" role="img" aria-label=${POSE_TEXT[this.pose]} data-pose=${this.pose}>
-      ${art ? keyed(this.pose, this._figure(art, side)) : nothing}
+      ${art ? this._figure(art, side) : nothing}
     </svg>`;
   }
 

@@ -1,14 +1,14 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { compile, formatDuration, formatPrescription, type Exercise, type Routine, type Timeline } from '../../routine/index';
+import { compile, formatDuration, formatPrescription, type Routine, type Timeline } from '../../routine/index';
 import { routineSourceContext, type RoutineSource } from '../context/app-context';
-import { exercisePoseSteps } from '../../poses/index';
 import { sharedStyles } from '../common/shared-styles';
-import '../poses/index';
 import '../common/unknot-safety-note';
 import './unknot-timeline-view';
 import './unknot-routine-actions';
+
+import '../poses/index';
 
 /** One routine: how to do it, how long it takes, and where every buzz will come. */
 @customElement('unknot-routine-detail')
@@ -40,25 +40,6 @@ export class UnknotRoutineDetail extends LitElement {
       dd {
         margin: 0;
       }
-      .poses {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
-        list-style: none;
-        padding: 0;
-        margin: 0.5rem 0 1rem;
-      }
-      .poses li {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        inline-size: 7rem;
-        text-align: center;
-        font-size: 0.9em;
-      }
-      .poses unknot-pose {
-        --pose-size: 6.5rem;
-      }
     `,
   ];
 
@@ -82,15 +63,6 @@ export class UnknotRoutineDetail extends LitElement {
     this._timeline = routine ? compile(routine) : null;
   }
 
-  /** The pictured steps of an exercise, each with its picture and the words the voice says. */
-  private _poses(ex: Exercise) {
-    const steps = exercisePoseSteps(ex);
-    if (!steps.length) return nothing;
-    return html`<ol class="poses" aria-label="Positions of ${ex.name}">
-      ${steps.map((step) => html`<li><unknot-pose pose=${step.pose}></unknot-pose><span>${step.label}</span></li>`)}
-    </ol>`;
-  }
-
   override render() {
     const r = this._routine;
     if (r === undefined) return html`<p aria-busy="true">Loading…</p>`;
@@ -111,7 +83,7 @@ export class UnknotRoutineDetail extends LitElement {
       ${r.exercises.map(
         (ex) => html`<section class="card" aria-label=${ex.name}>
           <h2>${ex.name}</h2>
-          ${this._poses(ex)}
+          <unknot-exercise-poses .exercise=${ex}></unknot-exercise-poses>
           <ol>
             ${ex.steps.map((s) => html`<li>${s}</li>`)}
           </ol>
