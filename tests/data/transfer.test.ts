@@ -82,7 +82,7 @@ describe('import', () => {
   hostile('another format', (t) => edit(t, (f) => (f.format = 'other-app')), 'format is "other-app", expected "unknot-export"');
   hostile('a newer format version', (t) => edit(t, (f) => (f.version = 4)), 'unknown export version 4; this app reads versions 1–3. Update the app');
   hostile('a version that never existed', (t) => edit(t, (f) => (f.version = 0)), 'unknown export version 0; this app reads versions 1–3.');
-  hostile('an unknown picture', (t) => edit(t, (f) => (f.routines[0].routine.exercises[0].poses = { hold: 'cartwheel' })), 'routines[0].routine.exercises[0].poses.hold: must be the name of a picture of the pose set, got "cartwheel"');
+  hostile('an unknown picture', (t) => edit(t, (f) => (f.routines[0].routine.exercises[0].poses = { hold: 'cartwheel' })), 'routines[0].routine.exercises[0].poses.hold: must name a picture of the pose set, got "cartwheel"');
   hostile('wrong types', (t) => edit(t, (f) => (f.sessions[3].startedAt = 'yesterday')), 'sessions[3].startedAt: must be a time in epoch milliseconds, got "yesterday"');
   hostile('a list that is not a list', (t) => edit(t, (f) => (f.sessions = {})), 'sessions: must be a list of sessions, got object');
   hostile('out-of-range pain', (t) => edit(t, (f) => (f.sessions[1].painAfter = 11)), 'sessions[1].painAfter: must be 0–10, got 11');
