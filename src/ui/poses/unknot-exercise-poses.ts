@@ -5,7 +5,8 @@ import type { Exercise } from '../../routine/index';
 import './unknot-pose';
 
 /**
- * The routine page's pictures of one exercise: each position in the order it is done, with the
+ * The routine page's pictures of one exercise (a list, not an <ol>, so the page keeps one
+ * numbered list per exercise: its steps): each position in the order it is done, with the
  * words the voice says for it ("Twist right"). Shows nothing when the exercise has no pictures.
  */
 @customElement('unknot-exercise-poses')
@@ -14,7 +15,7 @@ export class UnknotExercisePoses extends LitElement {
     :host {
       display: block;
     }
-    ol {
+    ul {
       display: flex;
       flex-wrap: wrap;
       gap: 0.75rem;
@@ -41,9 +42,9 @@ export class UnknotExercisePoses extends LitElement {
   override render() {
     const steps = this.exercise ? exercisePoseSteps(this.exercise) : [];
     if (!steps.length) return nothing;
-    return html`<ol aria-label="Positions of ${this.exercise!.name}">
+    return html`<ul aria-label="Positions of ${this.exercise!.name}">
       ${steps.map((step) => html`<li><unknot-pose pose=${step.pose}></unknot-pose><span>${step.label}</span></li>`)}
-    </ol>`;
+    </ul>`;
   }
 }
 
