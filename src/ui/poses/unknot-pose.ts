@@ -9,7 +9,7 @@ import { POSE_TEXT, isPoseId, loadPoseArt, type PoseArt, type PoseId } from '../
  *
  * Colours: the figure in currentColor (the far side fainter), the moving part in the accent
  * (`--pose-accent`, by default the app's hold colour), the bed or floor faint. Print: black and a
- * dark accent on white.
+ * dark accent on a white tile, in either theme.
  */
 @customElement('unknot-pose')
 export class UnknotPose extends LitElement {
@@ -90,9 +90,11 @@ export class UnknotPose extends LitElement {
       text-anchor: middle;
       dominant-baseline: central;
     }
+    /* Paper: black and a dark accent on its own white tile, whatever the theme on screen. */
     @media print {
       :host {
         color: #000;
+        background: #fff;
         --pose-accent: #8a3b12;
       }
       .head {
