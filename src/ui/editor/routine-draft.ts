@@ -83,7 +83,7 @@ export function errorsByField(errors: FieldError[]): Map<string, string> {
 /** The DOM id of a field, from its path: `exercises[1].hold` → `f-exercises-1-hold`. */
 export const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-$/, '')}`;
 
-const PLACED = /^(name|summary|prescription\.(timesPerDay|when)|restBetween|exercises|exercises\[\d+\]\.(name|steps|sides|grouping|repetitions|setup|move|hold|back|rest|setupLabel|moveLabel|backLabel|poses\.(setup|hold|back)))$/;
+const PLACED = /^(name|summary|prescription\.(timesPerDay|when)|restBetween|exercises|exercises\[\d+\]\.(name|steps|sides|grouping|repetitions|setup|move|hold|back|rest|setupLabel|moveLabel|backLabel))$/;
 
 /** Errors with no field of their own (shown in the summary at the top instead). */
 export const unplaced = (errors: Map<string, string>): string[] =>

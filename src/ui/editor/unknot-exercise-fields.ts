@@ -4,7 +4,6 @@ import { LIMITS, type Exercise, type ExercisePoses } from '../../routine/index';
 import { field, formStyles, select } from './form-fields';
 import { SIDE_CHOICES, sidesKey, stepsFrom, numberFrom } from './routine-draft';
 import { sharedStyles } from '../common/shared-styles';
-
 import '../poses/index';
 
 /**

@@ -17,7 +17,6 @@ import '../watch/index';
 import './unknot-watch-session';
 import { buzzesAlert, type WatchLink } from '../../watch-link/index';
 import { watchLinkContext } from '../context/watch-link-context';
-
 import '../poses/index';
 
 /** The parts of the data layer the player uses. */

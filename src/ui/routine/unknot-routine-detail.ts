@@ -7,7 +7,6 @@ import { sharedStyles } from '../common/shared-styles';
 import '../common/unknot-safety-note';
 import './unknot-timeline-view';
 import './unknot-routine-actions';
-
 import '../poses/index';
 
 /** One routine: how to do it, how long it takes, and where every buzz will come. */
