@@ -6,8 +6,9 @@ import './unknot-pose';
 
 /**
  * The player's picture of the step under way, large beside the countdown. During a rest it shows
- * the NEXT position, under the word "Next", so the user knows where to go. Shows nothing when
- * the exercise has no picture for the step.
+ * the NEXT position, under the word "Next", so the user knows where to go (a get-ready screen
+ * before the session passes segment 0 and `upcoming`). Shows nothing when the exercise has no
+ * picture for the step.
  */
 @customElement('unknot-step-pose')
 export class UnknotStepPose extends LitElement {
@@ -31,15 +32,18 @@ export class UnknotStepPose extends LitElement {
 
   @property({ attribute: false }) routine: Routine | null = null;
   @property({ attribute: false }) timeline: Timeline | null = null;
-  /** The index of the segment under way. */
+  /** The index of the segment under way (during a get-ready before the session: 0). */
   @property({ type: Number }) segment = 0;
+  /** Marks the picture "Next" whatever the segment: for a get-ready before the session starts. */
+  @property({ type: Boolean }) upcoming = false;
 
   override render() {
     const shown = this.routine && this.timeline ? shownPose(this.routine, this.timeline, this.segment) : undefined;
     if (!shown) return nothing;
-    return html`<figure data-upcoming=${shown.upcoming}>
+    const next = shown.upcoming || this.upcoming;
+    return html`<figure data-upcoming=${next}>
       <unknot-pose pose=${shown.pose}></unknot-pose>
-      <figcaption>${shown.upcoming ? 'Next' : ''}</figcaption>
+      <figcaption>${next ? 'Next' : ''}</figcaption>
     </figure>`;
   }
 }
