@@ -9,6 +9,8 @@ import { formatErrors, toErrors } from '../routine/validate';
 import type { ImportResult, MergeCounts } from './api';
 import { ImportError } from './errors';
 import { canonicalJson } from './plans';
+import { isPoseChoice } from '../poses/catalogue';
+import type { Routine } from '../routine/model';
 import { SETTINGS_KEY, type PlanRecord, type RoutineRecord, type SessionRecord, type Settings } from './schema';
 import { withDefaults } from './settings';
 import { monthKey, refreshMonths } from './summaries';
@@ -141,8 +143,19 @@ export function parseExport(text: string): ExportFile {
   duplicates(problems, 'routines', file.routines.map((r) => r.routine.id));
   duplicates(problems, 'plans', file.plans.map((p) => p.id));
   duplicates(problems, 'sessions', file.sessions.map((s) => s.id));
+  file.routines.forEach((r, i) => checkPictures(problems, r.routine, `routines[${i}].routine`));
+  file.plans.forEach((p, i) => checkPictures(problems, p.routine, `plans[${i}].routine`));
   if (problems.length) refuse(problems);
   return file;
+}
+
+/** Picture names are checked for their shape by the routine schema (it loads at start-up); here, against the set. */
+function checkPictures(problems: string[], routine: Routine, at: string): void {
+  routine.exercises.forEach((ex, i) => {
+    for (const [phase, name] of Object.entries(ex.poses ?? {})) {
+      if (name !== undefined && !isPoseChoice(name)) problems.push(`${at}.exercises[${i}].poses.${phase}: must name a picture of the pose set, got ${JSON.stringify(name)}`);
+    }
+  });
 }
 
 const counts = (): MergeCounts => ({ added: 0, updated: 0, unchanged: 0 });

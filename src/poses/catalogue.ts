@@ -1,7 +1,7 @@
 /**
  * The pose set's names: which pictures exist and the choices a phase of an exercise can name.
- * Tiny and DOM-free, because the routine validator needs it at start-up; the words (words.ts) and
- * the drawings (art.ts) load only with the views that show pictures.
+ * Small and DOM-free; it loads with the views that show pictures, as do the words (words.ts), and
+ * the drawings (art.ts) load when a picture is first drawn.
  *
  * Left and right: every picture is drawn so that the picture's right is YOUR right. Upright
  * poses are seen from behind; poses on the bed that turn to a side are seen from above, your legs
@@ -27,14 +27,19 @@ export type SidedPose = `${Stem}-side`;
 /** What a phase of an exercise can name: one picture, or a picture that follows the side. */
 export type PoseChoice = PoseId | SidedPose;
 
-// Kept as short as this because the routine validator, which loads at start-up, checks choices.
 export const POSE_IDS: readonly PoseId[] = [...FIXED, ...SIDED.flatMap((s) => [`${s}-right`, `${s}-left`] as const)];
 export const POSE_CHOICES: readonly PoseChoice[] = [...SIDED.map((s) => `${s}-side` as const), ...POSE_IDS];
 
 export const isPoseId = (value: string): value is PoseId => POSE_IDS.includes(value as PoseId);
 
-/** The picture a choice shows for a step on `side` (`first`: the side used when the step has none). */
-export function resolvePose(choice: PoseChoice, side: Side | 'none', first: Side = 'right'): PoseId {
+export const isPoseChoice = (value: string): value is PoseChoice => POSE_CHOICES.includes(value as PoseChoice);
+
+/**
+ * The picture a choice shows for a step on `side` (`first`: the side used when the step has none);
+ * undefined for a name that is not in the set.
+ */
+export function resolvePose(choice: PoseChoice, side: Side | 'none', first: Side = 'right'): PoseId | undefined {
+  if (!isPoseChoice(choice)) return undefined;
   if (isPoseId(choice)) return choice;
   let s = side === 'none' ? first : side;
   // Ready to turn toward a side, the OTHER leg is the crossed one (turning left, the right leg is).

@@ -55,7 +55,7 @@ export function exercisePoseSteps(ex: Exercise): PoseStep[] {
     if (!choice) return;
     const pose = resolvePose(choice, side, first);
     const last = out[out.length - 1];
-    if (!last || last.pose !== pose) out.push({ label, pose });
+    if (pose && (!last || last.pose !== pose)) out.push({ label, pose });
   };
   add(ex.setupLabel, poses.setup, 'none');
   for (const side of sides) {

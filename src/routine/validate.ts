@@ -5,7 +5,6 @@
  */
 import * as v from 'valibot';
 import { LIMITS, type Routine } from './model';
-import { POSE_CHOICE_PATTERN } from '../poses/choice-pattern';
 import type { PoseChoice } from '../poses/catalogue';
 
 /** One problem, at one place: `path` is like `exercises[1].hold` (empty for the whole value). */
@@ -59,8 +58,9 @@ export const objectMessage = (issue: v.BaseIssue<unknown>): string =>
 
 const side = v.picklist(['right', 'left'], typed('"right" or "left"'));
 
-// A pattern, not the list: this file loads at start-up (see src/poses/choice-pattern.ts).
-const poseName = v.pipe(v.string(typed('text')), v.regex(POSE_CHOICE_PATTERN, (i) => `must name a picture of the pose set, got ${shown(i.input)}`));
+// The name's shape only: this file loads at start-up, the list of pictures does not. Import
+// (src/data/transfer.ts) refuses a name that is not in the set; the editor offers only those.
+const poseName = v.pipe(v.string(typed('text')), v.regex(/^[a-z-]{1,30}$/, (i) => `must name a picture of the pose set, got ${shown(i.input)}`));
 const pose = v.optional(poseName as v.GenericSchema<string, PoseChoice>);
 
 const exercise = v.strictObject(

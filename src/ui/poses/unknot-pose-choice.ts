@@ -72,7 +72,7 @@ export class UnknotPoseChoice extends LitElement {
           ${POSE_CHOICES.map((key) => html`<option value=${key} ?selected=${key === this.value}>${CHOICE_NAMES[key]}</option>`)}
         </select>
       </div>
-      ${this.value ? html`<unknot-pose pose=${resolvePose(this.value, 'none', this.side)}></unknot-pose>` : html`<span class="none"></span>`}`;
+      ${this.value ? html`<unknot-pose pose=${resolvePose(this.value, 'none', this.side) ?? ''}></unknot-pose>` : html`<span class="none"></span>`}`;
   }
 }
 
