@@ -9,6 +9,8 @@ import { formatErrors, toErrors } from '../routine/validate';
 import type { ImportResult, MergeCounts } from './api';
 import { ImportError } from './errors';
 import { canonicalJson } from './plans';
+import { isPoseChoice } from '../poses/catalogue';
+import type { Routine } from '../routine/model';
 import { SETTINGS_KEY, type PlanRecord, type RoutineRecord, type SessionRecord, type Settings } from './schema';
 import { withDefaults } from './settings';
 import { monthKey, refreshMonths } from './summaries';
@@ -16,6 +18,7 @@ import { inTx, type Ctx } from './tx';
 import { planRecordSchema, routineRecordSchema, sessionRecordSchema, settingsSchema, timestamp } from './validate';
 
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES } from './export-format';
+import { OLDEST_EXPORT_VERSION, upgradeExport } from './export-upgrades';
 
 export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES };
 /** No field we keep is longer than this; a longer string is an attack or a broken file. */
@@ -126,21 +129,33 @@ export function parseExport(text: string): ExportFile {
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ImportError('Nothing was imported: this is not a Unknot export (the file is not a JSON object).');
   const { format, version } = data as { format?: unknown; version?: unknown };
   if (format !== EXPORT_FORMAT) throw new ImportError(`Nothing was imported: this is not a Unknot export (format is ${JSON.stringify(format) ?? 'missing'}, expected "${EXPORT_FORMAT}").`);
-  if (version !== EXPORT_VERSION) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_EXPORT_VERSION || version > EXPORT_VERSION) {
     const newer = typeof version === 'number' && version > EXPORT_VERSION;
     throw new ImportError(
-      `Nothing was imported: unknown export version ${JSON.stringify(version) ?? '(missing)'}; this app reads version ${EXPORT_VERSION}.` +
+      `Nothing was imported: unknown export version ${JSON.stringify(version) ?? '(missing)'}; this app reads versions ${OLDEST_EXPORT_VERSION}–${EXPORT_VERSION}.` +
         (newer ? ' Update the app, then try again.' : ''),
     );
   }
-  const result = v.safeParse(exportFileSchema, data, { abortPipeEarly: true });
+  const current = upgradeExport(data as Record<string, unknown>, version);
+  const result = v.safeParse(exportFileSchema, current, { abortPipeEarly: true });
   if (!result.success) refuse(formatErrors(toErrors(result.issues)));
   const file = result.output as ExportFile;
   duplicates(problems, 'routines', file.routines.map((r) => r.routine.id));
   duplicates(problems, 'plans', file.plans.map((p) => p.id));
   duplicates(problems, 'sessions', file.sessions.map((s) => s.id));
+  file.routines.forEach((r, i) => checkPictures(problems, r.routine, `routines[${i}].routine`));
+  file.plans.forEach((p, i) => checkPictures(problems, p.routine, `plans[${i}].routine`));
   if (problems.length) refuse(problems);
   return file;
+}
+
+/** Picture names are checked for their shape by the routine schema (it loads at start-up); here, against the set. */
+function checkPictures(problems: string[], routine: Routine, at: string): void {
+  routine.exercises.forEach((ex, i) => {
+    for (const [phase, name] of Object.entries(ex.poses ?? {})) {
+      if (name !== undefined && !isPoseChoice(name)) problems.push(`${at}.exercises[${i}].poses.${phase}: must name a picture of the pose set, got ${JSON.stringify(name)}`);
+    }
+  });
 }
 
 const counts = (): MergeCounts => ({ added: 0, updated: 0, unchanged: 0 });

@@ -38,6 +38,7 @@ const kneesToChest: Routine = {
       setupLabel: 'Knees to chest',
       moveLabel: 'Twist',
       backLabel: 'Back to center',
+      poses: { setup: 'knees-to-chest', hold: 'knees-side' },
     },
   ],
 };
@@ -71,6 +72,7 @@ const seatedTwist: Routine = {
       setupLabel: 'Sit up tall',
       moveLabel: 'Turn',
       backLabel: 'Face forward',
+      poses: { setup: 'seated-cross-side', hold: 'seated-twist-side' },
     },
   ],
 };
@@ -103,11 +105,15 @@ const standingTwist: Routine = {
       setupLabel: 'Stand, arms out',
       moveLabel: 'Twist',
       backLabel: 'Face forward',
+      poses: { setup: 'standing-arms-out', hold: 'standing-twist-side' },
     },
   ],
 };
 
-/** Version 2: step texts say "at the cue" (phone or watch); seated twist in blocks; standing hold open-ended. */
+/**
+ * Version 2: step texts say "at the cue" (phone or watch); seated twist in blocks; standing hold
+ * open-ended; the pictures of the positions (issue 15; the way back shows the get-ready picture).
+ */
 export const BUILT_INS: readonly BuiltIn[] = [
   { version: 2, routine: kneesToChest },
   { version: 2, routine: seatedTwist },

@@ -6,6 +6,8 @@
  * routine. Every duration is in whole seconds, because that is how people count a hold.
  */
 
+import type { PoseChoice } from '../poses/catalogue';
+
 /** A side of the body a movement goes toward. */
 export type Side = 'right' | 'left';
 
@@ -58,6 +60,18 @@ export interface Exercise {
   moveLabel: string;
   /** Coming back, e.g. "Back to center". */
   backLabel: string;
+  /** Pictures of the positions (optional; see src/poses). */
+  poses?: ExercisePoses;
+}
+
+/**
+ * The picture of each phase of an exercise, any of them left out for none. The move shows the
+ * hold's picture (where it goes); back falls back to the get-ready picture; a rest shows the next.
+ */
+export interface ExercisePoses {
+  setup?: PoseChoice;
+  hold?: PoseChoice;
+  back?: PoseChoice;
 }
 
 export interface Routine {

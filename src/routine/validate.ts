@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { LIMITS, type Routine } from './model';
+import type { PoseChoice } from '../poses/catalogue';
 
 /** One problem, at one place: `path` is like `exercises[1].hold` (empty for the whole value). */
 export interface FieldError {
@@ -57,6 +58,11 @@ export const objectMessage = (issue: v.BaseIssue<unknown>): string =>
 
 const side = v.picklist(['right', 'left'], typed('"right" or "left"'));
 
+// The name's shape only: this file loads at start-up, the list of pictures does not. Import
+// (src/data/transfer.ts) refuses a name that is not in the set; the editor offers only those.
+const poseName = v.pipe(v.string(typed('text')), v.regex(/^[a-z-]{1,30}$/, (i) => `must name a picture of the pose set, got ${shown(i.input)}`));
+const pose = v.optional(poseName as v.GenericSchema<string, PoseChoice>);
+
 const exercise = v.strictObject(
   {
     id,
@@ -81,6 +87,7 @@ const exercise = v.strictObject(
     setupLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
     moveLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
     backLabel: text(LIMITS.labelLength.min, LIMITS.labelLength.max),
+    poses: v.optional(v.strictObject({ setup: pose, hold: pose, back: pose }, objectMessage)),
   },
   objectMessage,
 );

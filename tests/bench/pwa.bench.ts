@@ -11,7 +11,7 @@
  *    Offline: a profile that visited once, with the server STOPPED. Baseline: online first visit
  *    (fresh profile, no service worker yet), loading over localhost.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,8 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, launchProfile } from '../support/chromium';
 import { serveDist } from '../support/serve';
 import { BUILT_INS } from '../../src/routine/index';
+import { POSE_TEXT } from '../../src/poses/index';
+import { POSE_ART } from '../../src/poses/art';
 import { fmt, median } from './stats';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -35,6 +37,20 @@ function initialBytes(outDir: string): { files: Record<string, number>; total: n
   const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="\/([^"]+)"/g)].map((m) => m[1]);
   const files = Object.fromEntries(refs.map((f) => [f, gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length]));
   return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * The pose set (issue 15): gzip bytes of every built chunk that holds its drawings, its words or
+ * its elements, found by their content (chunk names are the bundler's choice).
+ */
+function poseSetBytes(outDir: string): Record<string, number> {
+  const markers = [POSE_ART['knees-right'].s[2][1], POSE_TEXT.lying];
+  const files = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
+  const holding = files.filter((f) => {
+    const text = readFileSync(join(outDir, 'assets', f), 'utf8');
+    return markers.some((m) => text.includes(m)) || text.includes('(`unknot-pose`)'); // the element's registration
+  });
+  return Object.fromEntries(holding.map((f) => [`assets/${f}`, gzipSync(readFileSync(join(outDir, 'assets', f)), { level: 9 }).length]));
 }
 
 /** A page with one minimal Lit element: what any Lit app pays before its own code. */
@@ -135,6 +151,15 @@ export default async function bench(): Promise<void> {
     console.log(`  baseline (one minimal Lit element) ${kb(base.total)}; ratio ${(app.total / base.total).toFixed(2)}x`);
     const sw = gzipSync(readFileSync(join(root, 'dist/sw.js')), { level: 9 }).length;
     console.log(`  (not initial: sw.js ${kb(sw)})`);
+
+    // 1b. The pose set: on demand only, and small.
+    const poses = poseSetBytes(join(root, 'dist'));
+    const poseTotal = Object.values(poses).reduce((a, b) => a + b, 0);
+    const initialPoses = Object.keys(poses).filter((f) => f in app.files);
+    const precache = readFileSync(join(root, 'dist/sw.js'), 'utf8');
+    console.log('Pose set (drawings, words, elements), gzip -9:');
+    for (const [f, b] of Object.entries(poses)) console.log(`  ${f.padEnd(40)} ${kb(b)}${precache.includes(f) ? '' : '  NOT PRECACHED'}`);
+    console.log(`  total ${kb(poseTotal)} (goal ≤ 15 KiB: ${poseTotal <= 15 * 1024 ? 'met' : 'NOT met'}); in the initial load: ${initialPoses.length ? initialPoses.join(', ') : 'none'}`);
 
     // 2. Lighthouse.
     const server = await serveDist();

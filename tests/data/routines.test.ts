@@ -4,13 +4,14 @@ import { NotFoundError, openUnknotDb, ValidationError } from '../../src/data';
 import { freshDb, routine } from './support';
 
 const ids = BUILT_INS.map((b) => b.routine.id).sort();
+const shipped = (id: string) => BUILT_INS.find((b) => b.routine.id === id)!.version;
 
 describe('routines store', () => {
   it('seeds the built-ins on first run, once', async () => {
     const { data, factory } = await freshDb();
     const list = await data.routines.list();
     expect(list.map((r) => r.routine.id).sort()).toEqual(ids);
-    expect(list.every((r) => r.origin === 'builtin' && !r.edited && r.builtinVersion === 2)).toBe(true);
+    expect(list.every((r) => r.origin === 'builtin' && !r.edited && r.builtinVersion === shipped(r.routine.id))).toBe(true);
     data.close();
     const again = await openUnknotDb({ factory, storage: null });
     expect((await again.routines.list()).length).toBe(BUILT_INS.length);
@@ -71,7 +72,7 @@ describe('routines store', () => {
     expect((await data.routines.put(changed)).edited).toBe(true);
     await data.routines.remove('standing-hip-twist');
     const reset = await data.routines.resetBuiltIn('standing-hip-twist');
-    expect(reset).toMatchObject({ edited: false, builtinVersion: 2, createdAt: original.createdAt });
+    expect(reset).toMatchObject({ edited: false, builtinVersion: shipped('standing-hip-twist'), createdAt: original.createdAt });
     expect(reset.deletedAt).toBeUndefined();
     expect(reset.routine).toEqual(original.routine);
     await expect(data.routines.resetBuiltIn('my-routine')).rejects.toBeInstanceOf(NotFoundError);
@@ -87,38 +88,35 @@ describe('routines store', () => {
     await data.routines.remove('knees-to-chest-twist');
     data.close();
 
-    const v3: BuiltIn[] = BUILT_INS.map((b) => ({ version: 3, routine: { ...structuredClone(b.routine), summary: 'Version three.' } }));
-    const next = await openUnknotDb({ factory, storage: null, builtIns: v3 });
+    const v2: BuiltIn[] = BUILT_INS.map((b) => ({ version: b.version + 1, routine: { ...structuredClone(b.routine), summary: 'Version two.' } }));
+    const next = await openUnknotDb({ factory, storage: null, builtIns: v2 });
     const byId = new Map((await next.routines.list({ includeDeleted: true })).map((r) => [r.routine.id, r]));
-    expect(byId.get('standing-hip-twist')).toMatchObject({ builtinVersion: 3, edited: false, routine: { summary: 'Version three.' } });
-    expect(byId.get('knees-to-chest-twist')).toMatchObject({ builtinVersion: 3, routine: { summary: 'Version three.' } });
+    expect(byId.get('standing-hip-twist')).toMatchObject({ builtinVersion: shipped('standing-hip-twist') + 1, edited: false, routine: { summary: 'Version two.' } });
+    expect(byId.get('knees-to-chest-twist')).toMatchObject({ builtinVersion: shipped('knees-to-chest-twist') + 1, routine: { summary: 'Version two.' } });
     expect(byId.get('knees-to-chest-twist')?.deletedAt).toBeTypeOf('number'); // still deleted
-    expect(byId.get('seated-spinal-twist')).toMatchObject({ builtinVersion: 2, edited: true });
+    expect(byId.get('seated-spinal-twist')).toMatchObject({ builtinVersion: shipped('seated-spinal-twist'), edited: true });
     expect(byId.get('seated-spinal-twist')?.routine).toEqual(edited);
     expect(byId.get(copy.routine.id)?.routine).toEqual(copy.routine);
     expect(byId.get('mine')?.routine).toEqual(routine('mine'));
   });
 
-  it('stored version-1 built-ins become version 2 (seated twist in blocks, standing hold open-ended) unless edited', async () => {
-    // Version 1 as it shipped: seated twist alternating, standing hold a fixed 5 s, steps about buzzes.
-    const v1: BuiltIn[] = BUILT_INS.map((b) => ({
-      version: 1,
-      routine: {
-        ...structuredClone(b.routine),
-        exercises: b.routine.exercises.map(({ openHold: _open, ...ex }) => ({ ...ex, grouping: 'alternate' as const, hold: 5, steps: ['When the watch buzzes, move.'] })),
-      },
-    }));
-    const { data: old, factory } = await freshDb({ builtIns: v1 });
-    const edited = structuredClone((await old.routines.get('knees-to-chest-twist'))!.routine);
-    edited.exercises[0].repetitions = 3;
-    await old.routines.put(edited);
-    old.close();
+  it('gives stored copies of the built-ins from before pictures (version 1) their pictures, unless the user edited them', async () => {
+    const before: BuiltIn[] = BUILT_INS.map((b) => {
+      const routine = structuredClone(b.routine);
+      for (const ex of routine.exercises) delete ex.poses;
+      return { version: 1, routine };
+    });
+    const { data, factory } = await freshDb({ builtIns: before });
+    const edited = structuredClone((await data.routines.get('seated-spinal-twist'))!.routine);
+    edited.exercises[0].hold = 40;
+    await data.routines.put(edited);
+    data.close();
 
-    const next = await openUnknotDb({ factory, storage: null });
-    const byId = new Map((await next.routines.list()).map((r) => [r.routine.id, r]));
-    expect(byId.get('seated-spinal-twist')).toMatchObject({ builtinVersion: 2, edited: false, routine: { exercises: [{ grouping: 'block' }] } });
-    expect(byId.get('standing-hip-twist')).toMatchObject({ builtinVersion: 2, edited: false, routine: { exercises: [{ openHold: true, hold: 60 }] } });
-    expect(byId.get('standing-hip-twist')?.routine.exercises[0].steps.join(' ')).toMatch(/at the cue/i);
-    expect(byId.get('knees-to-chest-twist')).toMatchObject({ builtinVersion: 1, edited: true, routine: edited });
+    const now = await openUnknotDb({ factory, storage: null });
+    const knees = (await now.routines.get('knees-to-chest-twist'))!;
+    expect(knees.builtinVersion).toBeGreaterThan(1);
+    expect(knees.routine.exercises[0].poses).toEqual({ setup: 'knees-to-chest', hold: 'knees-side' });
+    expect((await now.routines.get('standing-hip-twist'))!.routine.exercises[0].poses?.hold).toBe('standing-twist-side');
+    expect((await now.routines.get('seated-spinal-twist'))!.routine).toEqual(edited); // edited: left alone
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError, MAX_IMPORT_BYTES } from '../../src/data';
+import { EXPORT_VERSION, ImportError, MAX_IMPORT_BYTES } from '../../src/data';
 import { DAY, freshDb, routine, session, T0 } from './support';
 
 /** A database with a bit of everything, and its export. */
@@ -27,7 +27,7 @@ describe('export', () => {
     const { text, time } = await filled();
     const file = JSON.parse(text);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'routines', 'plans', 'sessions', 'settings']);
-    expect(file).toMatchObject({ format: 'unknot-export', version: 1, exportedAt: time.now() });
+    expect(file).toMatchObject({ format: 'unknot-export', version: 3, exportedAt: time.now() });
     expect(file.routines).toHaveLength(5);
     expect(file.sessions).toHaveLength(5);
     expect(file.plans).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('import', () => {
       hiddenCues: { hiddenMs: 9000, late: 1, missed: 2 },
     });
     const text = await from.data.exportAll();
-    expect(JSON.parse(text).version).toBe(1);
+    expect(JSON.parse(text).version).toBe(EXPORT_VERSION);
     const { data } = await freshDb();
     expect((await data.importAll(text)).sessions.added).toBe(1);
     expect(await data.sessions.get('live-1')).toEqual(saved);
@@ -98,7 +98,9 @@ describe('import', () => {
   hostile('a file that is not JSON', () => '{"format": "unknot-export", oops', 'not valid JSON');
   hostile('another kind of JSON', () => '[1, 2]', 'not a JSON object');
   hostile('another format', (t) => edit(t, (f) => (f.format = 'other-app')), 'format is "other-app", expected "unknot-export"');
-  hostile('an unknown format version', (t) => edit(t, (f) => (f.version = 2)), 'unknown export version 2; this app reads version 1. Update the app');
+  hostile('a newer format version', (t) => edit(t, (f) => (f.version = 4)), 'unknown export version 4; this app reads versions 1–3. Update the app');
+  hostile('a version that never existed', (t) => edit(t, (f) => (f.version = 0)), 'unknown export version 0; this app reads versions 1–3.');
+  hostile('an unknown picture', (t) => edit(t, (f) => (f.routines[0].routine.exercises[0].poses = { hold: 'cartwheel' })), 'routines[0].routine.exercises[0].poses.hold: must name a picture of the pose set, got "cartwheel"');
   hostile('wrong types', (t) => edit(t, (f) => (f.sessions[3].startedAt = 'yesterday')), 'sessions[3].startedAt: must be a time in epoch milliseconds, got "yesterday"');
   hostile('a list that is not a list', (t) => edit(t, (f) => (f.sessions = {})), 'sessions: must be a list of sessions, got object');
   hostile('out-of-range pain', (t) => edit(t, (f) => (f.sessions[1].painAfter = 11)), 'sessions[1].painAfter: must be 0–10, got 11');
@@ -115,6 +117,26 @@ describe('import', () => {
   hostile('a session whose plan is nowhere', (t) => edit(t, (f) => (f.sessions[0].planId = 'seated-spinal-twist@zzz')), 'sessions[0].planId: no plan "seated-spinal-twist@zzz"');
   hostile('a plan that contradicts the stored one', (t) => edit(t, (f) => (f.plans[0].routine.restBetween = 9)), 'is already stored with different content');
   hostile('a session ending before it starts', (t) => edit(t, (f) => (f.sessions[0].endedAt = 1)), 'sessions[0].endedAt: must not be before startedAt');
+
+  it('carries the pictures of the positions, and reads a version-1 file (no pictures) by upgrading it', async () => {
+    const { data, text } = await filled();
+    const mine = (f: Loose) => f.routines.find((r: Loose) => r.routine.id === 'mine');
+    const withPictures = edit(text, (f) => (mine(f).routine.exercises[0].poses = { setup: 'lying', hold: 'knees-side' }));
+    expect(await data.importAll(withPictures)).toMatchObject({ routines: { updated: 1 } });
+    expect((await data.routines.get('mine'))?.routine.exercises[0].poses).toEqual({ setup: 'lying', hold: 'knees-side' });
+    expect(mine(JSON.parse(await data.exportAll())).routine.exercises[0].poses).toEqual({ setup: 'lying', hold: 'knees-side' });
+
+    // An old file: version 1, written before pictures existed.
+    const old = edit(text, (f) => {
+      f.version = 1;
+      for (const r of f.routines) for (const ex of r.routine.exercises) delete ex.poses;
+      mine(f).routine.name = 'Mine, from an old phone';
+    });
+    expect(await data.importAll(old)).toMatchObject({ routines: { updated: 5 } }); // every routine lost its pictures
+    const imported = await data.routines.get('mine');
+    expect(imported?.routine.name).toBe('Mine, from an old phone');
+    expect(imported?.routine.exercises[0].poses).toBeUndefined();
+  });
 
   it('refuses a file over 10 MB before parsing it', async () => {
     const { data, text } = await filled();

@@ -173,6 +173,8 @@ describe('offline', () => {
   test('a routine page deep link loads offline', async () => {
     await reloadOffline(`/routine/${routine.id}`);
     await expect.poll(() => page.locator('unknot-routine-detail h1').textContent()).toBe(routine.name);
+    // The pictures of the positions (never fetched online by this profile) come from the precache.
+    await page.locator('unknot-exercise-poses unknot-pose svg path').first().waitFor({ state: 'attached' });
   });
 
   test('the player deep link loads offline', async () => {

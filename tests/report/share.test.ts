@@ -21,17 +21,28 @@ const mine = () => ({ ...builtInRoutine('seated-spinal-twist')!, id: 'my-evening
 describe('sharing one routine', () => {
   test('the file is a data-layer export the other phone adds as a new routine, settings untouched', async () => {
     const text = routineShareText(mine(), 1_700_000_000_000);
-    expect(JSON.parse(text)).toMatchObject({ format: 'unknot-export', version: 1, sessions: [], plans: [] });
+    expect(JSON.parse(text)).toMatchObject({ format: 'unknot-export', version: 3, sessions: [], plans: [] });
     expect(JSON.parse(text)).not.toHaveProperty('settings');
     const other = await db();
     await other.settings.update({ voice: false, reminders: [{ routineId: 'seated-spinal-twist', times: ['06:45'], enabled: true }] });
     const before = await other.settings.get();
     expect(await importSharedRoutine(other, text)).toMatchObject({ outcome: 'added', routine: { id: 'my-evening-twist' } });
     expect((await other.routines.get('my-evening-twist'))!.routine).toEqual(mine());
+    // The pictures of the positions travel with it.
+    expect((await other.routines.get('my-evening-twist'))!.routine.exercises[0].poses).toEqual({ setup: 'seated-cross-side', hold: 'seated-twist-side' });
     expect(await other.settings.get()).toEqual(before);
     // Once more: nothing new.
     expect((await importSharedRoutine(other, text)).outcome).toBe('unchanged');
     expect((await other.routines.list()).filter((r) => r.routine.name === 'My evening twist')).toHaveLength(1);
+  });
+
+  test('a share file from before pictures (version 1) is still read', async () => {
+    const old = JSON.parse(routineShareText(mine(), 1));
+    old.version = 1;
+    delete old.routines[0].routine.exercises[0].poses;
+    const other = await db();
+    expect(await importSharedRoutine(other, JSON.stringify(old))).toMatchObject({ outcome: 'added' });
+    expect((await other.routines.get('my-evening-twist'))!.routine.exercises[0].poses).toBeUndefined();
   });
 
   test('a full import refuses a share file (it has no settings to overwrite the receiver’s with) and changes nothing', async () => {

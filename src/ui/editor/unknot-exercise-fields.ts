@@ -1,9 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LIMITS, type Exercise } from '../../routine/index';
+import { LIMITS, type Exercise, type ExercisePoses } from '../../routine/index';
 import { field, formStyles, select } from './form-fields';
 import { SIDE_CHOICES, sidesKey, stepsFrom, numberFrom } from './routine-draft';
 import { sharedStyles } from '../common/shared-styles';
+import '../poses/index';
 
 /**
  * The fields of one exercise in the routine editor. It holds no state: every edit is sent up
@@ -18,6 +19,15 @@ export class UnknotExerciseFields extends LitElement {
     sharedStyles,
     formStyles,
     css`
+      .pictures {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        gap: 0 1rem;
+      }
+      unknot-pose-choice {
+        display: flex;
+        min-block-size: calc(var(--u-target) + 2.5rem);
+      }
       .remove {
         border-color: var(--u-danger);
         color: var(--u-danger);
@@ -54,6 +64,26 @@ export class UnknotExerciseFields extends LitElement {
     const ex = this.exercise;
     if (!on) this._set({ openHold: undefined });
     else this._set({ openHold: true, hold: Math.max(ex.hold, LIMITS.openHoldDefault) });
+  }
+
+  /** The picture of one phase (or none), as chosen from the pose set. */
+  private _picture(phase: keyof ExercisePoses, label: string) {
+    const poses = this.exercise.poses;
+    const change = (e: CustomEvent<ExercisePoses[typeof phase]>) => {
+      const next: ExercisePoses = { ...poses, [phase]: e.detail };
+      if (!e.detail) delete next[phase];
+      const { poses: _old, ...rest } = this.exercise;
+      this.dispatchEvent(
+        new CustomEvent('exercise-change', { detail: { index: this.index, exercise: Object.keys(next).length ? { ...rest, poses: next } : rest } }),
+      );
+    };
+    return html`<unknot-pose-choice
+      data-path="exercises[${this.index}].poses.${phase}"
+      label=${label}
+      .value=${poses?.[phase]}
+      .side=${this.exercise.sides[0] ?? 'right'}
+      @pose-change=${change}
+    ></unknot-pose-choice>`;
   }
 
   override render() {
@@ -95,6 +125,10 @@ export class UnknotExerciseFields extends LitElement {
         ${field({ ...common, label: 'Move words', hint: 'Spoken with the side: “Twist right”.', path: `${p}.moveLabel`, value: ex.moveLabel, onInput: (v) => this._set({ moveLabel: v }) })}
         ${field({ ...common, label: 'Back words', path: `${p}.backLabel`, value: ex.backLabel, onInput: (v) => this._set({ backLabel: v }) })}
       </div>
+      <fieldset>
+        <legend>Pictures of the positions</legend>
+        <div class="pictures">${this._picture('setup', 'Get ready')} ${this._picture('hold', 'Move and hold')} ${this._picture('back', 'Back (if not the get-ready one)')}</div>
+      </fieldset>
       ${this.removable
         ? html`<button type="button" class="remove" @click=${() => this.dispatchEvent(new CustomEvent('exercise-remove', { detail: this.index }))}>
             Remove exercise ${this.index + 1}

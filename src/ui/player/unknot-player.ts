@@ -35,6 +35,7 @@ import '../watch/index';
 import './unknot-watch-session';
 import { buzzesAlert, openHoldWarning, type WatchLink } from '../../watch-link/index';
 import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
+import '../poses/index';
 
 /** The parts of the data layer the player uses. */
 export type PlayerData = Pick<UnknotData, 'sessions' | 'settings'>;
@@ -373,10 +374,13 @@ export class UnknotPlayer extends LitElement {
         @session-back=${this._player.skipBack}
         @session-skip=${this._player.skipForward}
         @session-stop=${this._requestStop}
-      ></unknot-session-screen>`;
+      >
+        <unknot-step-pose slot="pose" .routine=${this._routine} .timeline=${this._timeline} .segment=${s.segment.index}></unknot-step-pose>
+      </unknot-session-screen>`;
     }
     const notices = this._notices(s);
     return html`
+      <unknot-step-pose .routine=${this._routine} .timeline=${this._timeline} .segment=${s.segment.index}></unknot-step-pose>
       <unknot-player-display .snapshot=${s}></unknot-player-display>
       <p class="caption" data-testid="caption">${this._player.caption ?? ''}</p>
       ${notices.map((n) => html`<p class="muted" data-testid="session-notice">${n}</p>`)}

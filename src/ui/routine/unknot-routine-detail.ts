@@ -7,6 +7,7 @@ import { sharedStyles } from '../common/shared-styles';
 import '../common/unknot-safety-note';
 import './unknot-timeline-view';
 import './unknot-routine-actions';
+import '../poses/index';
 
 /** One routine: how to do it, how long it takes, and where every buzz will come. */
 @customElement('unknot-routine-detail')
@@ -81,6 +82,7 @@ export class UnknotRoutineDetail extends LitElement {
       ${r.exercises.map(
         (ex) => html`<section class="card" aria-label=${ex.name}>
           <h2>${ex.name}</h2>
+          <unknot-exercise-poses .exercise=${ex}></unknot-exercise-poses>
           <ol>
             ${ex.steps.map((s) => html`<li>${s}</li>`)}
           </ol>

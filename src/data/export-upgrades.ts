@@ -1,0 +1,27 @@
+/**
+ * Older export files are upgraded one version at a time BEFORE they are checked, so each format
+ * change is one small step: a file of version N goes through UPGRADES[N], UPGRADES[N + 1], ... up
+ * to EXPORT_VERSION, then through the current schema like any new file.
+ */
+import { EXPORT_VERSION } from './export-format';
+
+type Step = (file: Record<string, unknown>) => Record<string, unknown>;
+
+/** UPGRADES[N] turns a version-N file into a version N+1 file. */
+export const UPGRADES: Record<number, Step> = {
+  // 1 → 2 is the session-notes step (issue 14); until it is merged, version 2 adds nothing here.
+  1: (file) => ({ ...file, version: 2 }),
+  // 2 → 3: an exercise may name the pictures of its positions (`poses`, optional, issue 15). An
+  // older file has none, so its routines are already valid version-3 routines.
+  2: (file) => ({ ...file, version: 3 }),
+};
+
+/** The oldest version this app still reads. */
+export const OLDEST_EXPORT_VERSION = 1;
+
+/** A parsed file of version `from` (OLDEST_EXPORT_VERSION…EXPORT_VERSION), as the current version. */
+export function upgradeExport(file: Record<string, unknown>, from: number): Record<string, unknown> {
+  let out = file;
+  for (let v = from; v < EXPORT_VERSION; v++) out = UPGRADES[v](out);
+  return out;
+}
