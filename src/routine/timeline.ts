@@ -37,6 +37,8 @@ export interface Segment {
   /** 1-based repetition and its total (per side for block grouping). */
   rep: number;
   reps: number;
+  /** An open-ended hold: it waits for the user's "next", up to `durationMs` (its maximum). */
+  open?: boolean;
   /** Cue marks inside this segment (`atMs` absolute), in emission order. */
   cues: Cue[];
 }

@@ -97,6 +97,10 @@ export class EspruinoDouble {
   private _nextId = 1;
   private _watches: { fn: (e: { state: boolean; time: number }) => void }[] = [];
   private _kill: (() => void)[] = [];
+  /** What the app gave Bangle.setUI (touch, back, remove…), or null. */
+  ui: { mode: string; touch?: (b: number, e: { x: number; y: number }) => void; back?: () => void; remove?: () => void } | null = null;
+  /** Times the widgets were drawn. */
+  widgetsDrawn = 0;
   private _font = '6x8';
   private _align = [-1, -1];
 
@@ -113,7 +117,15 @@ export class EspruinoDouble {
           this.buzzes.push({ at: this.now(), ms: Math.max(1, Math.min(5000, ms)), strength });
           return Promise.resolve();
         },
-        setUI: () => undefined,
+        setUI: (o?: EspruinoDouble['ui']) => {
+          // As the firmware: a new UI first removes the previous one.
+          this.ui?.remove?.();
+          this.ui = o ?? null;
+        },
+        loadWidgets: () => undefined,
+        drawWidgets: () => void this.widgetsDrawn++,
+        appRect: { x: 0, y: 24, w: SIZE, h: SIZE - 24, x2: SIZE - 1, y2: SIZE - 1 },
+        showClock: () => void this.loads.push('clock'),
         CLOCK: undefined,
       },
       g,
@@ -137,6 +149,9 @@ export class EspruinoDouble {
         on: (ev: string, fn: () => void) => {
           if (ev === 'kill') this._kill.push(fn);
         },
+        removeListener: (ev: string, fn: () => void) => {
+          if (ev === 'kill') this._kill = this._kill.filter((f) => f !== fn);
+        },
       },
       BTN1: { pin: 'BTN1' },
       process: { env: { VERSION: '2v29' } },
@@ -148,6 +163,9 @@ export class EspruinoDouble {
       setWatch: (fn: (e: { state: boolean; time: number }) => void) => {
         this._watches.push({ fn });
         return this._watches.length;
+      },
+      clearWatch: (id: number) => {
+        this._watches[id - 1] = { fn: () => undefined };
       },
       load: (file: string) => {
         this.loads.push(file);
@@ -190,12 +208,40 @@ export class EspruinoDouble {
     return this;
   }
 
-  /** A phone write on the control characteristic, as Espruino delivers it. */
-  write(bytes: Uint8Array): void {
+  /**
+   * A phone write on the control characteristic, as Espruino delivers it. `handlingMs` models
+   * a watch slow to handle the frame: reading the written bytes costs that long, so any clock
+   * read after the handler looked at them is that much later than the receipt.
+   */
+  write(bytes: Uint8Array, handlingMs = 0): void {
     const ch = this.services[GATT.service]?.[GATT.control];
     if (!ch?.onWrite) throw new Error('control characteristic not registered');
     if (bytes.length > (ch.maxLen ?? 20)) throw new Error(`write of ${bytes.length} bytes exceeds maxLen ${ch.maxLen}`);
-    ch.onWrite({ data: bytes.slice().buffer });
+    const data = bytes.slice().buffer;
+    const spend = (ms: number) => this._spend(ms);
+    ch.onWrite({
+      get data() {
+        spend(handlingMs);
+        return data;
+      },
+    });
+  }
+
+  /** A tap on the screen (Bangle.setUI's touch handler). */
+  touch(x: number, y: number): void {
+    this.ui?.touch?.(1, { x, y });
+  }
+
+  /** The back gesture or widget. */
+  back(): void {
+    this.ui?.back?.();
+  }
+
+  /** A fast load of another app: the firmware calls the UI's remove handler instead of resetting. */
+  fastLoad(): void {
+    const ui = this.ui;
+    this.ui = null;
+    ui?.remove?.();
   }
 
   /** Presses the button for `ms` (the fake clock moves by `ms`). */
@@ -354,6 +400,8 @@ export class EspruinoDouble {
         this.frames.push({ texts: [], polys: [], fills: [] });
         return g;
       },
+      /** The app clears only its own area (below the widgets): one frame, as clear() is. */
+      clearRect: () => g.clear(),
       setColor: () => g,
       setFont: (f: string) => {
         this._font = f;

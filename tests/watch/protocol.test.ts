@@ -41,12 +41,16 @@ describe('frames', () => {
 
   it('round-trips every watch → phone message within 20 bytes', () => {
     const status = { state: 2, error: 0, re: 5, step: 300, msInStep: 123_456, planId: 0xdeadbeef, battery: 64 };
-    const hello = { protocol: 1, module: '0.1.0', maxFrame: 128, firmware: '2v29.123' };
+    const hello = { protocol: 2, module: '0.10', maxFrame: 128, firmware: '2v29.', clockMs: 1_795_593_600_123 };
     const log = { id: 4_000_000_000, planId: 0x12345678, startedAt: 1_795_593_600, activeS: 128, outcome: 2 };
     for (const f of [statusFrame(status), helloReplyFrame(hello), logEntryFrame(log)]) expect(f.length).toBeLessThanOrEqual(20);
     expect(parseWatchMessage(statusFrame(status)).status).toEqual(status);
     expect(parseWatchMessage(helloReplyFrame(hello)).hello).toEqual(hello);
     expect(parseWatchMessage(logEntryFrame(log)).log).toEqual(log);
+    // A protocol 1 watch's reply (three-part version, no clock) still reads.
+    const v1 = encodeFrame(MSG.HELLO_REPLY, Uint8Array.from([1, 0, 1, 0, 128, ...Buffer.from('2v29')]));
+    expect(parseWatchMessage(v1).hello).toEqual({ protocol: 1, module: '0.1.0', maxFrame: 128, firmware: '2v29', clockMs: null });
+    expect(parseWatchMessage(encodeFrame(MSG.HELLO_REPLY, Uint8Array.from([2, 0, 10, 128, 0, 0]))).error).toBe(ERR.BAD_LENGTH);
     const cues = parsePhoneMessage(setCuesFrame(DEFAULT_CUES));
     expect(cues).toMatchObject({ error: 0, cues: DEFAULT_CUES });
   });
