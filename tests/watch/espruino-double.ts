@@ -209,6 +209,29 @@ export class EspruinoDouble {
   }
 
   /**
+   * A (re)boot as the Bootloader runs one (BangleApps apps/boot/bootupdate.js): `.boot0` is
+   * rebuilt from every `*.boot.js` in Storage (numbered `x.5.boot.js` first, by number, then by
+   * name) between `var bleServices={},bleServiceOptions={uart:true};` and one
+   * `NRF.setServices(bleServices,bleServiceOptions)`, written to Storage, and run. Returns the
+   * boot files in the order they ran.
+   */
+  rebootFromStorage(): string[] {
+    const prio = (n: string) => /\.(\d+)\.boot\.js$/.exec(n);
+    const names = [...this.files.keys()].filter((n) => n.endsWith('.boot.js')).sort((a, b) => {
+      const pa = prio(a);
+      const pb = prio(b);
+      if (pa && pb) return Number(pa[1]) - Number(pb[1]);
+      if (pa || pb) return pa ? -1 : 1;
+      return a === b ? 0 : a > b ? 1 : -1;
+    });
+    const boot0 = 'var bleServices={},bleServiceOptions={uart:true};' + names.map((n) => this.files.get(n) + ';\n').join('') +
+      'NRF.setServices(bleServices,bleServiceOptions);';
+    this.files.set('.boot0', boot0);
+    this.run(boot0, '.boot0');
+    return names;
+  }
+
+  /**
    * A phone write on the control characteristic, as Espruino delivers it. `handlingMs` models
    * a watch slow to handle the frame: reading the written bytes costs that long, so any clock
    * read after the handler looked at them is that much later than the receipt.
