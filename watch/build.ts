@@ -222,7 +222,8 @@ export async function buildWatch(outDir: string = join(root, 'dist/watch')): Pro
     [`bangleapps/${APP_ID}/app-icon.js`]: iconJs,
     [`bangleapps/${APP_ID}/app.png`]: appPng,
     [`bangleapps/${APP_ID}/${APP_ID}.app.js`]: await bundle('watch/bangle/app.ts', version, false),
-    [`bangleapps/${APP_ID}/${APP_ID}.boot.js`]: await bundle('watch/bangle/boot.ts', version, false),
+    // bootupdate.js defines bleServices before the boot files run: say so to ESLint.
+    [`bangleapps/${APP_ID}/${APP_ID}.boot.js`]: `/* global bleServices */\n${await bundle('watch/bangle/boot.ts', version, false)}`,
     [`bangleapps/${APP_ID}/${APP_ID}.clkinfo.js`]: clkinfoSource,
   };
   mkdirSync(outDir, { recursive: true });

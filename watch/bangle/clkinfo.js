@@ -1,5 +1,5 @@
 (function () {
-  /* Unknot's clock infos, for any clock face that shows them (BangleApps clock_info):
+  /* Unknot's clock infos, for any clock face that shows clock infos (BangleApps convention):
      "Next: <routine> 13:00" from the reminders the phone sent (unknot.rem), and
      "Today 2 of 3" from the sessions done today, counted on the watch (unknot.day: the log
      itself is emptied once the phone has it). A tap opens Unknot and starts the last loaded
