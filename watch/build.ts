@@ -72,12 +72,7 @@ async function bundle(entry: string, version: string, minify = true): Promise<st
     build: {
       write: false,
       target: 'es2015',
-      minify: minify ? 'terser' : false,
-      terserOptions: {
-        ecma: 2015,
-        compress: { passes: 2 },
-        mangle: { properties: { regex: new RegExp(`^(${MANGLED.join('|')})$`) } },
-      },
+      minify,
       emptyOutDir: false,
       // `require('Storage')` is Espruino's module loader, not a file to bundle.
       rolldownOptions: { external: ['Storage'] },
@@ -87,7 +82,17 @@ async function bundle(entry: string, version: string, minify = true): Promise<st
   const result = (Array.isArray(out) ? out[0] : out) as Rollup.RollupOutput;
   const chunk = result.output.find((o): o is Rollup.OutputChunk => o.type === 'chunk');
   if (!chunk) throw new Error(`no output for ${entry}`);
-  return chunk.code;
+  if (!minify) return chunk.code;
+  // Then only the names of MANGLED shortened (terser: no compression). Terser's own compression
+  // is not used: its `const` declarations in functions called twice break Espruino 2v29
+  // (the real emulator showed it); Vite's minifier writes `let`, which Espruino runs right.
+  const out2 = await terser(chunk.code, {
+    ecma: 2015,
+    compress: false,
+    mangle: { properties: { regex: new RegExp(`^(${MANGLED.join('|')})$`) } },
+  });
+  if (!out2.code || /\bconst\b/.test(out2.code)) throw new Error(`${entry}: the minified file must not use const (Espruino)`);
+  return out2.code;
 }
 
 /** The icon source: rows of '#' (ink) and '.' (paper). */
