@@ -17,6 +17,7 @@ import { LOAD_LINE, installCommands, loadInstallFiles } from '../../src/watch-li
 import { DEFAULT_CUES, GATT, MSG, STATE, crc32, encodePlan, helloFrame, parseWatchMessage, planFrames, startFrame, type Status } from '../../watch/protocol';
 import { buildWatch } from '../../watch/build';
 import { expectedBuzzes } from './expected';
+import { SHORT } from './short-routine';
 import { BOOT_REFERENCE, EMULATOR, bangleWithBootloader, runEmulator, writeFile, type Step } from './emulator';
 
 const available = !!EMULATOR && !!BOOT_REFERENCE;
@@ -30,14 +31,6 @@ beforeAll(async () => {
 const clean = (lines: string[]) => lines.map((l) => l.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '').replace(/\r/g, '').replace(/^>+/, ''));
 const tagged = (lines: string[], tag: string) => clean(lines).filter((l) => l.startsWith(tag + ' ')).map((l) => l.slice(tag.length + 1));
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-
-export const SHORT: Routine = {
-  id: 'short', name: 'Short twist', summary: '', prescription: { timesPerDay: 1, when: 'any' }, restBetween: 0,
-  exercises: [{
-    id: 'twist', name: 'Twist', steps: [], sides: ['right', 'left'], grouping: 'alternate', repetitions: 2,
-    setup: 1, move: 1, hold: 2, back: 1, rest: 1, setupLabel: 'Lie down', moveLabel: 'Twist', backLabel: 'Back',
-  }],
-};
 
 /** Console lines: a phone write of `frame` through the app's own onWrite; prints when it was received. */
 function phoneWrite(frame: Uint8Array, handlingMs = 0): Step {

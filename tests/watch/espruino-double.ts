@@ -52,6 +52,8 @@ export interface DoubleOptions {
   drawCostMs?: number;
   /** Fake clock: where it starts (ms since the epoch), e.g. where another double's clock stopped. */
   startAt?: number;
+  /** Battery percent E.getBattery() reads (87 unless told). */
+  battery?: number;
 }
 
 interface Timer {
@@ -61,13 +63,14 @@ interface Timer {
   every: number;
 }
 
-let built: Promise<{ app: string; boot: string }> | undefined;
+let built: Promise<{ app: string; boot: string; clkinfo: string }> | undefined;
 
 /** Builds the watch files once per test file (into a temp dir) and returns their text. */
-export function builtWatch(): Promise<{ app: string; boot: string }> {
+export function builtWatch(): Promise<{ app: string; boot: string; clkinfo: string }> {
   built ??= buildWatch(mkdtempSync(join(tmpdir(), 'unknot-watch-'))).then((b) => ({
     app: readFileSync(join(b.dir, 'unknot.app.js'), 'utf8'),
     boot: readFileSync(join(b.dir, 'unknot.boot.js'), 'utf8'),
+    clkinfo: readFileSync(join(b.dir, 'unknot.clkinfo.js'), 'utf8'),
   }));
   return built;
 }
@@ -142,7 +145,7 @@ export class EspruinoDouble {
         },
       },
       E: {
-        getBattery: () => 87,
+        getBattery: () => opts.battery ?? 87,
         toString: (b: ArrayLike<number>) => latin1(b),
         // Espruino's native CRC-32 (IEEE, unsigned); Node's zlib computes the same one.
         CRC32: (b: ArrayLike<number>) => crc32(Uint8Array.from(Array.prototype.slice.call(b))),
@@ -156,6 +159,19 @@ export class EspruinoDouble {
       BTN1: { pin: 'BTN1' },
       process: { env: { VERSION: '2v29' } },
       getTime: () => this.now() / 1000,
+      // Date.now() and new Date() follow the watch clock (the clock info reads them).
+      Date: (() => {
+        const now = () => this.now();
+        return class extends Date {
+          constructor(...a: []) {
+            if (a.length) super(...a);
+            else super(now());
+          }
+          static override now() {
+            return now();
+          }
+        };
+      })(),
       setTimeout: (fn: () => void, ms: number) => this._add(fn, ms, 0),
       setInterval: (fn: () => void, ms: number) => this._add(fn, ms, Math.max(1, ms)),
       clearTimeout: (id: number) => this._clear(id),
@@ -174,6 +190,8 @@ export class EspruinoDouble {
         if (name !== 'Storage') throw new Error(`Module ${name} not found`);
         return this._storage();
       },
+      atob: (b: string) => Buffer.from(b, 'base64').toString('latin1'),
+      btoa: (b: string) => Buffer.from(b, 'latin1').toString('base64'),
       print: () => undefined,
       console: { log: () => undefined },
     };

@@ -92,8 +92,8 @@ global.unknotSync = createReminderSync({
   writeJSON: (name, v) => {
     try {
       return S.writeJSON(name, v) !== false;
-    } catch (_e) {
-      return false;
+    } catch (e) {
+      return !e; // a full flash throws: false
     }
   },
 }, arm);

@@ -164,8 +164,10 @@ export function bangleHardware(): Hardware {
       svc[GATT.service] = ch;
       try {
         NRF.updateServices(svc);
-      } catch (_e) {
-        // Not connected: the phone asks for the status when it comes back.
+        return true;
+      } catch (e) {
+        // Not connected (e is Espruino's error): the phone asks for the status when it is back.
+        return !e;
       }
     },
     crc32: (bytes) => E.CRC32(bytes) >>> 0,
@@ -183,8 +185,8 @@ export function bangleHardware(): Hardware {
     writeJSON(name, v) {
       try {
         return S.writeJSON(name, v) !== false;
-      } catch (_e) {
-        return false;
+      } catch (e) {
+        return !e; // a full flash throws: false
       }
     },
     list: (prefix) => S.list().filter((n) => n.indexOf(prefix) === 0),

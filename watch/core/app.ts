@@ -241,13 +241,17 @@ export function createApp(hw: Hardware, version: string): App {
       const err = m.error ? m.error : handle(m, at);
       if (err >= 0) status(type, err);
       if (!m.error) draw(); // a rejected frame changed nothing on the face
-    } catch (_e) {
-      try {
-        status(type, ERR.INTERNAL);
-      } catch (_e2) {
-        // The radio itself failed: nothing more can be said to the phone.
-      }
+    } catch (fault) {
+      internal(type, fault);
     }
+  }
+
+  /**
+   * A fault while handling a message (a bug: nothing changed): reported as INTERNAL. `hw.send`
+   * never throws, so this cannot throw in turn. `_fault` is there for a debugger.
+   */
+  function internal(type: number, _fault: unknown): void {
+    status(type, ERR.INTERNAL);
   }
 
   function press(long: boolean): void {

@@ -63,8 +63,8 @@ export interface Hardware {
    * its timer (core/reminders.ts createReminderSync). Returns as createReminderSync's handler.
    */
   reminderSync(m: PhoneMessage): number;
-  /** Notify a frame on the status characteristic; must not throw when nobody is connected. */
-  send(bytes: Uint8Array): void;
+  /** Notify a frame on the status characteristic; false (never a throw) when nobody is connected. */
+  send(bytes: Uint8Array): boolean;
   /**
    * CRC-32 (IEEE) of a plan, as protocol/crc.ts computes it. The watch has it built in
    * (E.CRC32): the interpreted loop would take seconds for a long plan.
