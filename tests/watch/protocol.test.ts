@@ -104,6 +104,35 @@ describe('the plan', () => {
     expect(() => encodePlan(t)).toThrow(/segment 3 .*1234 ms/);
   });
 
+  it('the watch refuses each documented breach of §6: control characters, an empty label, repetition > repetitions, bit 7 of the cue byte', () => {
+    const good = encodePlan(timelines[0]);
+    expect(decodePlan(good, 0)).not.toBeNull();
+    const nameAt = 2;
+    const labelLenAt = 2 + good[1] + 1; // the first label's length byte
+    const base = decodePlan(good, 0)!.base;
+    const bad = (edit: (b: Uint8Array) => void) => {
+      const b = good.slice();
+      edit(b);
+      return decodePlan(b, 0);
+    };
+    expect(bad((b) => (b[nameAt] = 0x07))).toBeNull(); // BEL in the name
+    expect(bad((b) => (b[nameAt] = 0x7f))).toBeNull(); // DEL in the name
+    expect(bad((b) => (b[labelLenAt + 1] = 0x0a))).toBeNull(); // newline in a label
+    expect(bad((b) => (b[base + 4] = b[base + 5] + 1))).toBeNull(); // repetition > repetitions
+    expect(bad((b) => (b[base + 6] |= 0x80))).toBeNull(); // cue bit 7
+    expect(bad((b) => (b[base + 6] |= 0x40))).not.toBeNull(); // bit 6: open-ended, fine
+    // An empty label: rebuild the label table with a zero-length first label.
+    const t = structuredClone(timelines[0]);
+    const emptyLabel = Uint8Array.from([...good.subarray(0, labelLenAt), 0, ...good.subarray(labelLenAt)]);
+    emptyLabel[labelLenAt - 1]++; // one label more: an empty one, first
+    expect(decodePlan(emptyLabel, 0)).toBeNull();
+    const nonEmpty = Uint8Array.from([...good.subarray(0, labelLenAt), 1, 0x41, ...good.subarray(labelLenAt)]);
+    nonEmpty[labelLenAt - 1]++;
+    expect(decodePlan(nonEmpty, 0)).not.toBeNull(); // the same with "A": only the emptiness was refused
+    t.segments[0].rep = t.segments[0].reps + 1;
+    expect(() => encodePlan(t)).toThrow(/segment 0 .*repetition/);
+  });
+
   it('goes out in chunks that fit the write size, with offsets that cover every byte once', () => {
     const bytes = encodePlan(timelines[0]);
     for (const size of [20, 64, 128]) {
