@@ -5,7 +5,7 @@
  * holds the queue until the reply comes, so replies can never be matched to the wrong request.
  */
 import {
-  ERR, MIN_FRAME, MSG, REMINDER_PATTERN, STATE, encodePlan, reminderFrames, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
+  ERR, MIN_FRAME, MSG, REMINDER_PATTERN, STATE, WRIST_PLANS, dropPlansFrame, encodePlan, keepPlanFrame, reminderFrames, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
   planFrames, planIdOf, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
   type CueSettings, type Hello, type Status, type WatchMessage,
 } from '../../watch/protocol/index';
@@ -64,6 +64,11 @@ export class WatchLink extends EventTarget {
   kind: Channels['kind'] = 'none';
   deviceName: string | null = null;
   hello: Hello | null = null;
+  /**
+   * Watch clock − phone clock, ms, measured at HELLO (the reply's clock against the middle of
+   * the round trip); null until then, or from a protocol 1 watch, which does not send its clock.
+   */
+  clockOffsetMs: number | null = null;
   status: Status | null = null;
   /** When `status` arrived (this page's clock), for the countdown between notifications. */
   statusAt = 0;
@@ -172,7 +177,8 @@ export class WatchLink extends EventTarget {
 
   /** Loads a routine onto the watch (skipped when the watch already holds the same plan). */
   async uploadPlan(routine: Routine, opts: { withResponse?: boolean; force?: boolean } = {}): Promise<UploadResult> {
-    const plan = encodePlan(compile(routine));
+    // A protocol 1 watch refuses the open-ended flag: it gets those holds as fixed ones of their maximum.
+    const plan = encodePlan(compile(routine), { waitForPress: (this.hello?.protocol ?? 1) >= 2 });
     const planId = planIdOf(plan);
     this._plans.put(planId, routine);
     const t0 = this._now();
@@ -217,6 +223,21 @@ export class WatchLink extends EventTarget {
     this.reminders = { count: schedule.instants.length, sentAt: now };
     this._changed();
     return schedule.instants.length;
+  }
+
+  /**
+   * The routines the watch keeps for the wrist (up to WRIST_PLANS, in the order of its menu):
+   * each is loaded and kept in its slot, and the slots after them are emptied. The watch's
+   * loaded plan is the last one afterwards. Needs a protocol 2 watch.
+   */
+  async keepOnWrist(routines: Routine[]): Promise<void> {
+    if (routines.length > WRIST_PLANS) throw new LinkError(`The watch keeps ${WRIST_PLANS} routines at most.`);
+    if ((this.hello?.protocol ?? 1) < 2) throw this._failed(new LinkError('This watch module is too old to keep routines; install the new one first.'));
+    for (let i = 0; i < routines.length; i++) {
+      await this.uploadPlan(routines[i], { force: true });
+      await this.command(keepPlanFrame(i));
+    }
+    await this.command(dropPlansFrame(routines.length));
   }
 
   /** Starts the loaded plan on the watch; the watch is the clock from here on. */
@@ -295,7 +316,9 @@ export class WatchLink extends EventTarget {
     try {
       // The first write may only wake the app from the clock face (unknot.boot.js): ask again.
       let hello: WatchMessage | null = null;
+      let sentAt = 0;
       for (let i = 0; i < 3 && !hello; i++) {
+        sentAt = this._wallClock();
         hello = await this.queue.run(() => this._exchange(helloFrame(), 1000)).catch((e: unknown) => {
           if (!this._conn?.connected) throw e;
           return null;
@@ -303,6 +326,8 @@ export class WatchLink extends EventTarget {
       }
       if (!hello?.hello) throw new LinkError('The watch did not answer. Is the Unknot module installed and open?');
       this.hello = hello.hello;
+      const clock = hello.hello.clockMs;
+      this.clockOffsetMs = clock === null ? null : Math.round(clock - (sentAt + this._wallClock()) / 2);
       const settings = await this.data?.settings.get();
       if (settings) await this.setCues(watchCues(settings));
       await this.requestStatus();
