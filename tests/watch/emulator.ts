@@ -9,7 +9,10 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { compile, type Routine } from '../../src/routine';
+import { DEFAULT_CUES, GATT, crc32, encodePlan, helloFrame, parseWatchMessage, planFrames, startFrame, type Hello, type Status } from '../../watch/protocol';
 import { sharedDir } from '../support/shared';
+import { expectedBuzzes } from './expected';
 
 export const EMULATOR = sharedDir('espruino-emulator');
 export const BOOT_REFERENCE = sharedDir('bangleapps-ci/reference/boot');
@@ -61,4 +64,90 @@ export function bangleWithBootloader(): Step[] {
     { js: 'eval(require("Storage").read("bootupdate.js"))' },
     { wait: 500 },
   ];
+}
+
+// Console lines may carry the REPL's prompt and terminal escapes before what was printed.
+// eslint-disable-next-line no-control-regex
+export const clean = (lines: string[]) => lines.map((l) => l.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '').replace(/\r/g, '').replace(/^>+/, ''));
+export const tagged = (lines: string[], tag: string) => clean(lines).filter((l) => l.startsWith(tag + ' ')).map((l) => l.slice(tag.length + 1));
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+
+/** Console lines: a phone write of `frame` through the app's own onWrite; prints when it was received. */
+export function phoneWrite(frame: Uint8Array, handlingMs = 0): Step {
+  const get = handlingMs
+    ? `Object.defineProperty(ev,"data",{get:function(){var e=getTime()+${handlingMs / 1000};while(getTime()<e);return buf;}});`
+    : 'ev.data=buf;';
+  return {
+    js: `(function(){var buf=E.toArrayBuffer(atob(${JSON.stringify(b64(frame))})),ev={};${get}print("RECEIVED",getTime()*1000);` +
+      `global.__svc[${JSON.stringify(GATT.service)}][${JSON.stringify(GATT.control)}].onWrite(ev);})()`,
+  };
+}
+
+/** The files of dist/watch installed as the App Loader would, then the app opened (a load(), so .boot0 runs). */
+export function installedAndOpen(dir: string): Step[] {
+  return [
+    ...bangleWithBootloader(),
+    ...['unknot.app.js', 'unknot.boot.js', 'unknot.info'].map((n) => writeFile(n, readFileSync(join(dir, n)))),
+    { js: 'load("unknot.app.js")' },
+    { wait: 2500 },
+  ];
+}
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+interface EmulatorSession {
+  replies: Status[];
+  unasked: Status[];
+  /** Buzz time − (receipt + delay + planned), ms, in order. */
+  errors: number[];
+}
+
+/**
+ * Installs the built app in the emulator, loads `routine` over 20-byte writes, and runs it once
+ * per entry of `handlingMs` (the START frame's handling made that much slower), one after the
+ * other; process.memory() is read mid-way through the first.
+ */
+export async function emulatorSessions(dir: string, routine: Routine, handlingMs: number[]) {
+  const timeline = compile(routine);
+  const plan = encodePlan(timeline);
+  const planId = crc32(plan);
+  const DELAY = 1000;
+  const steps: Step[] = [...installedAndOpen(dir), phoneWrite(helloFrame()), ...planFrames(plan, 20).map((f) => phoneWrite(f))];
+  handlingMs.forEach((h, i) => {
+    steps.push({ js: 'print("SESSION")' }, phoneWrite(startFrame(planId, DELAY), h));
+    if (i === 0) steps.push({ wait: DELAY + timeline.totalMs / 2 }, { js: 'print("MEMORY",JSON.stringify(process.memory()))' }, { wait: timeline.totalMs / 2 + 1500 });
+    else steps.push({ wait: DELAY + timeline.totalMs + 1500 });
+  });
+  const lines = clean(await runEmulator(steps, 60_000 + handlingMs.length * (timeline.totalMs + 5000)));
+  const problems = lines.filter((l) => /Uncaught|Error/.test(l));
+  if (process.env.DEBUG_EMU) console.log(lines.join('\n'));
+  let hello: Hello | null = null;
+  const sessions: EmulatorSession[] = [];
+  let received = 0;
+  let buzzes: number[] = [];
+  let cur: EmulatorSession | null = null;
+  const close = () => {
+    if (!cur) return;
+    const expected = expectedBuzzes(timeline, received + DELAY, DEFAULT_CUES).map((b) => b.at);
+    if (buzzes.length !== expected.length) problems.push(`session ${sessions.length}: ${buzzes.length} buzzes, ${expected.length} planned`);
+    cur.errors = buzzes.map((t, i) => t - expected[i]);
+    sessions.push(cur);
+  };
+  for (const l of lines) {
+    const [tag, rest] = [l.slice(0, l.indexOf(' ') < 0 ? l.length : l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)];
+    if (tag === 'SESSION') {
+      close();
+      cur = { replies: [], unasked: [], errors: [] };
+      buzzes = [];
+    } else if (tag === 'RECEIVED') received = Number(rest);
+    else if (tag === 'BUZZ') buzzes.push(Number(rest.split(' ')[0]));
+    else if (tag === 'NOTE') {
+      const m = parseWatchMessage(Uint8Array.from(Buffer.from(rest, 'base64')));
+      if (m.hello) hello = m.hello;
+      if (m.status && cur) (m.status.re ? cur.replies : cur.unasked).push(m.status);
+    }
+  }
+  close();
+  const memory = JSON.parse(lines.find((l) => l.startsWith('MEMORY '))?.slice(7) ?? '{}') as { usage: number; total: number };
+  return { hello, sessions, memory, problems };
 }

@@ -255,7 +255,7 @@ describe('settings and refusals', () => {
     load(phone);
     phone.status(startFrame(planId, 0));
     watch.storageFull = true;
-    watch.advance(timeline.totalMs);
+    watch.advance(timeline.totalMs + 5000); // the log is written once the last pulse has started
     const errors = phone.received().map((m) => m.status!.error).filter((e) => e !== 0);
     expect(errors).toEqual([ERR.STORAGE]);
   });

@@ -97,7 +97,8 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
     return k & 1 ? kAt + segmentOf(plan, k >> 1).durationMs : kAt;
   }
 
-  function fireDue(t: number): void {
+  /** Buzzes the cue points due by plan ms `t`; returns how long (ms from now) until the last pulse has started, or ≤ 0. */
+  function fireDue(t: number): number {
     const patterns: number[] = [];
     let due = -1;
     while (k < plan.count * 2) {
@@ -113,13 +114,25 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       if (k & 1) kAt += seg.durationMs;
       k++;
     }
-    if (patterns.length) play(hw, cues(), pulsesOf(cues(), patterns), startAt + due);
+    if (!patterns.length) return 0;
+    const pulses = pulsesOf(cues(), patterns);
+    play(hw, cues(), pulses, startAt + due);
+    return startAt + due + pulses[pulses.length - 2] - hw.now();
   }
 
   function wake(): void {
     timer = -1;
+    const busy = fireDue(elapsed());
+    // The face, the status and the log wait until the last pulse of what just buzzed has
+    // started: a redraw or a flash write now would make those pulses late.
+    if (busy > 0) timer = hw.setTimer(settle, busy + 1);
+    else settle();
+  }
+
+  /** After the cues: the running segment, the end, the face, and the next wake-up. */
+  function settle(): void {
+    timer = -1;
     const t = elapsed();
-    fireDue(t);
     let moved = false;
     while (cur.index < plan.count - 1 && t + EARLY_MS >= curStart + cur.durationMs) {
       curStart += cur.durationMs;
