@@ -246,4 +246,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const b = await buildWatch(process.argv[2] ? resolve(process.argv[2]) : undefined);
   for (const [name, size] of Object.entries(b.files)) console.log(`  ${b.dir}/${name}  ${size} B`);
   console.log(`  unknot.app.js: ${b.appBytes} B minified, ${b.appGzip} B gzip (goal ≤ 12288 B)`);
+  const session = ['unknot.app.js', 'unknot.boot.js', 'unknot.clkinfo.js'];
+  console.log(`  loaded around a session: ${session.map((n) => `${n} ${b.files[n]} B`).join(' + ')} = ${session.reduce((n, f) => n + b.files[f], 0)} B (goal ≤ 16384 B)`);
 }

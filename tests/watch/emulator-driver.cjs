@@ -4,6 +4,7 @@
 //   steps: { "js": code }    one console line (\x10 prefix: not echoed)
 //          { "raw": text }   bytes as they are (e.g. installer lines, which carry their own \x10)
 //          { "wait": ms }    real time passes; the watch's timers run
+//          { "shot": path }  the screen's 176×176 pixels, RGBA, written to path
 // Prints one line: "EMULATOR " + JSON.stringify(console lines the watch printed).
 const FS_ = require('fs');
 const [EMU_, SCRIPT_] = process.argv.slice(2);
@@ -24,6 +25,12 @@ function next_(i) {
   }
   const s = STEPS_[i];
   if (s.wait !== undefined) return setTimeout(() => next_(i + 1), s.wait);
+  if (s.shot !== undefined) {
+    const rgba = new Uint8Array(GFX_WIDTH * GFX_HEIGHT * 4);
+    jsGetGfxContents(rgba);
+    FS_.writeFileSync(s.shot, rgba);
+    return setImmediate(() => next_(i + 1));
+  }
   jsTransmitString(s.raw !== undefined ? s.raw : '\x10' + s.js + '\n');
   setImmediate(() => next_(i + 1));
 }

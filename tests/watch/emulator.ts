@@ -17,7 +17,7 @@ import { expectedBuzzes } from './expected';
 export const EMULATOR = sharedDir('espruino-emulator');
 export const BOOT_REFERENCE = sharedDir('bangleapps-ci/reference/boot');
 
-export type Step = { js: string } | { raw: string } | { wait: number };
+export type Step = { js: string } | { raw: string } | { wait: number } | { shot: string };
 
 /** Runs `steps` in a fresh emulator; resolves with the lines the watch printed. */
 export function runEmulator(steps: Step[], timeoutMs = 120_000): Promise<string[]> {
