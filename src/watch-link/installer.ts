@@ -66,9 +66,20 @@ const line = (js: string, label: string) => ({ text: `\x10${js}\n`, label });
 /** The prefix of every file the installer may write: the app's own, never another app's. */
 export const OWN_FILES = 'unknot.';
 
+/**
+ * An update first removes the files the installed version lists in its unknot.info (as the App
+ * Loader removes an app before installing its new version), so a file the new version no longer
+ * has does not stay behind; the data files (settings, plans, logs) are not in that list and stay.
+ * Only names starting with `unknot.` are erased, whatever the .info says.
+ */
+const REMOVE_OLD =
+  '(function(){var S=require("Storage"),i=S.readJSON("unknot.info",1);' +
+  'if(i&&i.files)i.files.split(",").forEach(function(f){if(f.indexOf("unknot.")==0)S.erase(f);});' +
+  'Bluetooth.println("OK");})()';
+
 /** The console lines that install `files` (the .info last) and start the app. */
 export function installCommands(files: InstallFile[]): { text: string; label: string }[] {
-  const out = [line('Bluetooth.println("OK")', 'connecting')];
+  const out = [line('Bluetooth.println("OK")', 'connecting'), line(REMOVE_OLD, 'the previous version')];
   for (const f of files) {
     if (!f.name.startsWith(OWN_FILES) || f.name.length > 28) throw new Error(`${f.name}: not a file of the Unknot app; nothing was written`);
     const name = JSON.stringify(f.name);

@@ -76,7 +76,26 @@ describe('install commands', () => {
     // The .info file is written after the app's files, as the App Loader does.
     expect(lines.findIndex((l) => l.label === 'unknot.info')).toBeGreaterThan(lines.findLastIndex((l) => l.label === 'unknot.img'));
     // Nothing but the app's own files is named: no .boot0, no other app's file.
-    for (const l of lines) expect(l.text).not.toMatch(/\.boot0|erase/);
+    for (const l of lines) expect(l.text).not.toMatch(/\.boot0/);
+    // The one erase is the old version's own files, guarded by the prefix.
+    expect(lines.filter((l) => l.text.includes('erase'))).toHaveLength(1);
+  });
+
+  it("an update removes the old version's files (only unknot.*), keeps the data, then writes the new ones", async () => {
+    const { files } = await built();
+    const con = new EspruinoConsole();
+    con.files.set('unknot.info', JSON.stringify({ id: 'unknot', files: 'unknot.info,unknot.app.js,unknot.old.js,other.app.js', data: 'unknot.json' }));
+    con.files.set('unknot.old.js', 'old');
+    con.files.set('unknot.app.js', 'old app');
+    con.files.set('other.app.js', 'another app');
+    con.files.set('unknot.json', '{"nextLog":3}');
+    for (const l of installCommands(files)) con.receive(new TextEncoder().encode(l.text));
+    expect(con.take().split('\r\n').filter(Boolean).every((l) => l === 'OK')).toBe(true);
+    expect(con.files.has('unknot.old.js')).toBe(false);
+    expect(con.files.get('other.app.js')).toBe('another app');
+    expect(con.files.get('unknot.json')).toBe('{"nextLog":3}');
+    expect(con.files.get('unknot.app.js')).not.toBe('old app');
+    expect(JSON.parse(con.files.get('unknot.info')!)).toMatchObject({ id: 'unknot' });
   });
 
   it("refuses to write a file that is not the app's own", () => {
@@ -95,6 +114,9 @@ describe('installing next to another app, then rebooting', () => {
     con.files.set('other.boot.js', other);
     con.files.set('other.app.js', 'g.clear();');
     con.files.set('.boot0', boot0);
+    // The user's settings and logs stay through an update.
+    con.files.set('unknot.json', '{"nextLog":7}');
+    con.files.set('unknot.log.6', '{"id":6}');
     const before = new Map(con.files);
 
     const progress: string[] = [];
