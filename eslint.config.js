@@ -6,7 +6,9 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'dev-dist/**'] },
+  // watch/bangle/clkinfo.js is plain Bangle.js JavaScript: BangleApps' own ESLint checks it
+  // (tests/watch/bangleapps.test.ts). The emulator driver is CommonJS around the emulator's globals.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'dev-dist/**', 'watch/bangle/clkinfo.js', 'tests/watch/emulator-driver.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],

@@ -118,6 +118,8 @@ export default defineConfig({
         // The whole app, its icons and the built watch files; not the source maps. (The plugin adds
         // manifest.webmanifest itself.)
         globPatterns: ['**/*.{js,css,html,svg,png,ico}', 'watch/*'],
+        // The BangleApps folder is for proposing the app to BangleApps, not for the installer.
+        globIgnores: ['watch/bangleapps/**'],
         // A classic script, so browsers without module service workers run it too.
         rollupFormat: 'iife',
         sourcemap: false,

@@ -6,6 +6,12 @@
  * a clear failure). Files go in 1 KB chunks as base64 (`atob("…")`: only [A-Za-z0-9+/=], so
  * nothing needs escaping) with `require("Storage").write(name, chunk, offset, total)`; then the
  * .info file, then `load()`.
+ *
+ * Like the App Loader, it writes only the app's own files and never touches `.boot0` or another
+ * app's files: the Bootloader's `.boot0` checks a hash of every `.js` file in Storage when the
+ * watch loads, and rebuilds itself from all `*.boot.js` when a file changed (a new
+ * unknot.boot.js does), so every app's boot code keeps running and Unknot's joins it. Erasing
+ * `.boot0` instead would turn off ALL boot code: the firmware does not rebuild a missing one.
  */
 import { NORDIC_UART, bytesOf } from './ble';
 import type { GattQueue } from './queue';
@@ -57,10 +63,25 @@ export async function loadInstallFiles(base = '/watch/', get: typeof fetch = fet
 
 const line = (js: string, label: string) => ({ text: `\x10${js}\n`, label });
 
+/** The prefix of every file the installer may write: the app's own, never another app's. */
+export const OWN_FILES = 'unknot.';
+
+/**
+ * An update first removes the files the installed version lists in its unknot.info (as the App
+ * Loader removes an app before installing its new version), so a file the new version no longer
+ * has does not stay behind; the data files (settings, plans, logs) are not in that list and stay.
+ * Only names starting with `unknot.` are erased, whatever the .info says.
+ */
+const REMOVE_OLD =
+  '(function(){var S=require("Storage"),i=S.readJSON("unknot.info",1);' +
+  'if(i&&i.files)i.files.split(",").forEach(function(f){if(f.indexOf("unknot.")==0)S.erase(f);});' +
+  'Bluetooth.println("OK");})()';
+
 /** The console lines that install `files` (the .info last) and start the app. */
 export function installCommands(files: InstallFile[]): { text: string; label: string }[] {
-  const out = [line('Bluetooth.println("OK")', 'connecting')];
+  const out = [line('Bluetooth.println("OK")', 'connecting'), line(REMOVE_OLD, 'the previous version')];
   for (const f of files) {
+    if (!f.name.startsWith(OWN_FILES) || f.name.length > 28) throw new Error(`${f.name}: not a file of the Unknot app; nothing was written`);
     const name = JSON.stringify(f.name);
     if (f.expr !== undefined) {
       if (/[\r\n]/.test(f.expr)) throw new Error(`${f.name}: the expression must be one line`);
@@ -73,12 +94,13 @@ export function installCommands(files: InstallFile[]): { text: string; label: st
       out.push(line(`Bluetooth.println(require("Storage").write(${name},atob(${chunk}),${o},${bytes.length})?"OK":"FAIL")`, f.name));
     }
   }
-  // The boot loader rebuilds its cache (.boot0) when it is missing, so unknot.boot.js runs.
-  out.push(line('require("Storage").erase(".boot0");Bluetooth.println("OK")', 'finishing'));
   return out;
 }
 
-/** The last line: the watch restarts into the app and answers nothing. */
+/**
+ * The last line: the watch restarts (running `.boot0`, which rebuilds itself since a .js file
+ * changed) into its clock face, and answers nothing.
+ */
 export const LOAD_LINE = '\x10load()\n';
 
 export interface InstallOptions {

@@ -5,7 +5,7 @@
  * holds the queue until the reply comes, so replies can never be matched to the wrong request.
  */
 import {
-  ERR, MIN_FRAME, MSG, REMINDER_PATTERN, STATE, encodePlan, reminderFrames, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
+  ERR, MIN_FRAME, MSG, REMINDER_PATTERN, STATE, WRIST_PLANS, dropPlansFrame, encodePlan, keepPlanFrame, reminderFrames, helloFrame, logAckFrame, logRequestFrame, parseWatchMessage, pauseFrame,
   planFrames, planIdOf, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
   type CueSettings, type Hello, type Status, type WatchMessage,
 } from '../../watch/protocol/index';
@@ -16,7 +16,7 @@ import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './co
 import { watchCues } from './cues';
 import { watchErrorReason, watchErrorText } from './errors';
 import { memoryPlans, syncEntries, type PlanMemory, type SyncResult } from './log-sync';
-import { foreignVersion, protocolVerdict, watchClockMs, type ProtocolVerdict } from './trust';
+import { foreignVersion, frameVerdict, protocolVerdict, stopsExchanges, watchClockMs, type ProtocolVerdict } from './trust';
 import type { WatchSchedule } from '../reminders/watch-schedule';
 import { GattQueue, LinkError } from './queue';
 
@@ -65,6 +65,11 @@ export class WatchLink extends EventTarget {
   kind: Channels['kind'] = 'none';
   deviceName: string | null = null;
   hello: Hello | null = null;
+  /**
+   * Watch clock − phone clock, ms, measured at HELLO (the reply's clock against the middle of
+   * the round trip); null until then, or from a protocol 1 watch, which does not send its clock.
+   */
+  clockOffsetMs: number | null = null;
   status: Status | null = null;
   /** When `status` arrived (this page's clock), for the countdown between notifications. */
   statusAt = 0;
@@ -72,12 +77,11 @@ export class WatchLink extends EventTarget {
   /** The last problem, in words for the user; null when the last action worked. */
   error: string | null = null;
   /**
-   * The watch's protocol against this app's (trust.ts): from its HELLO reply, or from the version
-   * byte of any frame it sent. Not 'ok': nothing is exchanged with it (kind becomes 'none').
+   * The watch's protocol against this app's (trust.ts): from its HELLO reply, or from the format
+   * byte of any frame it sent. A newer watch or another frame format: nothing is exchanged with it
+   * (kind becomes 'none'); an older module keeps working while the install is offered.
    */
   protocol: ProtocolVerdict | null = null;
-  /** Watch clock minus phone clock (ms), from the HELLO reply; null when the watch did not tell. */
-  clockOffsetMs: number | null = null;
   /** What the last log sync did: stored, refused as implausible, more left on the watch. */
   lastSync: SyncResult | null = null;
   /** The reminders the watch holds: how many instants, sent when (wall clock); null until sent. */
@@ -185,7 +189,8 @@ export class WatchLink extends EventTarget {
 
   /** Loads a routine onto the watch (skipped when the watch already holds the same plan). */
   async uploadPlan(routine: Routine, opts: { withResponse?: boolean; force?: boolean } = {}): Promise<UploadResult> {
-    const plan = encodePlan(compile(routine));
+    // A protocol 1 watch refuses the open-ended flag: it gets those holds as fixed ones of their maximum.
+    const plan = encodePlan(compile(routine), { waitForPress: (this.hello?.protocol ?? 1) >= 2 });
     const planId = planIdOf(plan);
     this._plans.put(planId, routine);
     const t0 = this._now();
@@ -230,6 +235,21 @@ export class WatchLink extends EventTarget {
     this.reminders = { count: schedule.instants.length, sentAt: now };
     this._changed();
     return schedule.instants.length;
+  }
+
+  /**
+   * The routines the watch keeps for the wrist (up to WRIST_PLANS, in the order of its menu):
+   * each is loaded and kept in its slot, and the slots after them are emptied. The watch's
+   * loaded plan is the last one afterwards. Needs a protocol 2 watch.
+   */
+  async keepOnWrist(routines: Routine[]): Promise<void> {
+    if (routines.length > WRIST_PLANS) throw new LinkError(`The watch keeps ${WRIST_PLANS} routines at most.`);
+    if ((this.hello?.protocol ?? 1) < 2) throw this._failed(new LinkError('This watch module is too old to keep routines; install the new one first.'));
+    for (let i = 0; i < routines.length; i++) {
+      await this.uploadPlan(routines[i], { force: true });
+      await this.command(keepPlanFrame(i));
+    }
+    await this.command(dropPlansFrame(routines.length));
   }
 
   /** Starts the loaded plan on the watch; the watch is the clock from here on. */
@@ -332,7 +352,9 @@ export class WatchLink extends EventTarget {
     try {
       // The first write may only wake the app from the clock face (unknot.boot.js): ask again.
       let hello: WatchMessage | null = null;
+      let sentAt = 0;
       for (let i = 0; i < 3 && !hello; i++) {
+        sentAt = this._wallClock();
         hello = await this.queue.run(() => this._exchange(helloFrame(), 1000)).catch((e: unknown) => {
           if (!this._conn?.connected || this._mismatch()) throw e;
           return null;
@@ -341,8 +363,8 @@ export class WatchLink extends EventTarget {
       if (!hello?.hello) throw new LinkError('The watch did not answer. Is the Unknot module installed and open?');
       this.hello = hello.hello;
       const clock = watchClockMs(hello.hello);
-      this.clockOffsetMs = clock === null ? null : clock - this._wallClock();
-      this._setProtocol(hello.hello.protocol);
+      this.clockOffsetMs = clock === null ? null : Math.round(clock - (sentAt + this._wallClock()) / 2);
+      this._setProtocol(protocolVerdict(hello.hello.protocol));
       if (this._mismatch()) throw new LinkError(this._mismatch()!);
       const settings = await this.data?.settings.get();
       if (settings) await this.setCues(watchCues(settings));
@@ -355,10 +377,14 @@ export class WatchLink extends EventTarget {
     this._changed();
   }
 
-  /** Records the watch's protocol version; another than ours stops every exchange with it. */
-  private _setProtocol(version: number): void {
-    this.protocol = protocolVerdict(version);
-    if (this.protocol.kind === 'ok') return;
+  /**
+   * Records how the watch's protocol compares with ours. A newer watch, or frames of another
+   * format, stop every exchange with it; an older module (same frames, fewer messages) keeps
+   * working — its open-ended holds become fixed ones — while the panel offers the install.
+   */
+  private _setProtocol(verdict: ProtocolVerdict): void {
+    this.protocol = verdict;
+    if (!stopsExchanges(verdict)) return;
     this._channels = { kind: 'none' };
     this.kind = 'none';
     this._changed();
@@ -367,7 +393,7 @@ export class WatchLink extends EventTarget {
   /** The message for a watch that speaks another protocol version, or null. */
   private _mismatch(): string | null {
     const p = this.protocol;
-    return p && p.kind !== 'ok' ? p.message : null;
+    return p && p.kind !== 'ok' && stopsExchanges(p) ? p.message : null;
   }
 
   /** A BEGIN … COMMIT transfer: both ends answered, the parts between written in order. */
@@ -413,8 +439,8 @@ export class WatchLink extends EventTarget {
     const m = parseWatchMessage(bytes);
     const foreign = m.error === ERR.WRONG_VERSION ? foreignVersion(bytes) : null;
     if (foreign !== null) {
-      // Byte 0 is the version in every protocol version: the watch speaks another one.
-      this._setProtocol(foreign);
+      // Byte 0 is the frame format in every protocol version: the watch frames another way.
+      this._setProtocol(frameVerdict(foreign));
       this._waiter?.reject(new LinkError(this._mismatch()!));
       this._fail(this._mismatch()!);
       return;

@@ -4,7 +4,7 @@
  * or flood the calendar; these rules decide, the link applies them and the UI only shows the
  * result. Pure: no DOM, no storage, no clock of its own (the caller passes `now`).
  */
-import { FRAME_OVERHEAD, OUTCOME, PROTOCOL_VERSION, crc16, type Hello, type LogEntry } from '../../watch/protocol/index';
+import { FRAME_OVERHEAD, FRAME_VERSION, OUTCOME, PROTOCOL_VERSION, crc16, type Hello, type LogEntry } from '../../watch/protocol/index';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -28,7 +28,7 @@ export const LOW_BATTERY = 20;
 /** Whether this phone and the watch speak the same protocol, and if not what the user should do. */
 export type ProtocolVerdict =
   | { kind: 'ok'; watch: number; phone: number }
-  | { kind: 'watch-newer' | 'watch-older'; watch: number; phone: number; message: string };
+  | { kind: 'watch-newer' | 'watch-older'; watch: number; phone: number; message: string; frames?: true };
 
 /** Compares the watch's protocol version (from HELLO, or the version byte of any frame it sent) with ours. */
 export function protocolVerdict(watch: number, phone: number = PROTOCOL_VERSION): ProtocolVerdict {
@@ -50,13 +50,39 @@ export function protocolVerdict(watch: number, phone: number = PROTOCOL_VERSION)
 }
 
 /**
- * The version byte of a frame that is well formed (length and CRC-16 agree) but of another
- * protocol version, else null. Only such a frame says "the watch speaks version N": a frame
- * damaged on the way (byte 0 garbled too) must not make the phone refuse a good watch.
+ * A watch whose frames are in another format (byte 0, `FRAME_VERSION`): nothing it sends can be
+ * read, so the link stops whichever side is newer.
+ */
+export function frameVerdict(format: number, phone: number = FRAME_VERSION): ProtocolVerdict {
+  const newer = format > phone;
+  return {
+    kind: newer ? 'watch-newer' : 'watch-older',
+    watch: format,
+    phone,
+    frames: true,
+    message: newer
+      ? `The watch module is newer than this app (its messages are in format ${format}, this app reads format ${phone}). Update Unknot: close and reopen the app, or reload this page, to get the new version.`
+      : `The Unknot module on the watch is older than this app (its messages are in format ${format}, this app reads format ${phone}). Install the current module on the watch below.`,
+  };
+}
+
+/**
+ * Whether the phone must stop talking to the watch: a newer watch (it may mean other things by the
+ * same bytes) or another frame format. An older module with the same frames keeps working: what
+ * it lacks (open-ended holds, wrist plans) is left out, and the install is offered.
+ */
+export function stopsExchanges(v: ProtocolVerdict): boolean {
+  return v.kind === 'watch-newer' || (v.kind === 'watch-older' && v.frames === true);
+}
+
+/**
+ * The format byte of a frame that is well formed (length and CRC-16 agree) but in another frame
+ * format, else null. Only such a frame says "the watch frames another way": a frame damaged on
+ * the way (byte 0 garbled too) must not make the phone refuse a good watch.
  */
 export function foreignVersion(bytes: Uint8Array): number | null {
   const len = bytes.length;
-  if (len < FRAME_OVERHEAD || bytes[0] === PROTOCOL_VERSION || bytes[2] + FRAME_OVERHEAD !== len) return null;
+  if (len < FRAME_OVERHEAD || bytes[0] === FRAME_VERSION || bytes[2] + FRAME_OVERHEAD !== len) return null;
   const crc = crc16(bytes, 0, len - 2);
   return (crc & 0xff) === bytes[len - 2] && crc >> 8 === bytes[len - 1] ? bytes[0] : null;
 }
@@ -79,10 +105,10 @@ export function lowBatteryWarning(b: number | null | undefined): string | null {
   return `The watch battery is at ${p}%. It may run out before the routine ends, and the session would stop there. Charge it first, or start anyway.`;
 }
 
-/** The watch's clock in ms since the epoch, if its HELLO reply carries it (`clock`, Unix seconds). */
+/** The watch's clock in ms since the epoch, if its HELLO reply carries it (`clockMs`; null from a protocol 1 watch). */
 export function watchClockMs(hello: Hello | null): number | null {
-  const clock = (hello as (Hello & { clock?: unknown }) | null)?.clock;
-  return typeof clock === 'number' && Number.isFinite(clock) && clock > 0 ? clock * 1000 : null;
+  const clock = hello?.clockMs;
+  return typeof clock === 'number' && Number.isFinite(clock) && clock > 0 ? clock : null;
 }
 
 /** What the phone knows of the routine an entry claims to have run. */

@@ -15,7 +15,7 @@ import { EspruinoDouble } from '../watch/espruino-double';
 import { expectedBuzzes } from '../watch/expected';
 import { BUILT_INS, compile, type Routine } from '../../src/routine/index';
 import { DEFAULT_SETTINGS, type SessionRecord } from '../../src/data/schema';
-import { ERR, STATE, encodePlan, parseWatchMessage } from '../../watch/protocol';
+import { ERR, STATE, decodePlan, encodePlan, parseWatchMessage } from '../../watch/protocol';
 import type { CueEmission } from '../../src/player/index';
 import { patternFor, watchCues } from '../../src/watch-link/cues';
 import { storedSessions } from '../support/stored-sessions';
@@ -265,6 +265,28 @@ describe('failures', () => {
     expect(watch.buzzes).toEqual([]);
     // The phone player is still there.
     await expect.poll(() => page.getByRole('button', { name: 'Start', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('routines on the wrist', () => {
+  test('the user ticks two routines and keeps them on the watch; its menu lists them', async () => {
+    const watch = new EspruinoDouble().boot(built());
+    await emulate({ watch });
+    await page.goto(`${app.server.url}/settings`);
+    await page.getByRole('button', { name: 'Pair a watch' }).click();
+    await expect.poll(() => watchState().textContent()).toMatch(/Connected to Bangle\.js 1a2b/);
+    await expect.poll(() => watch.files.has('unknot.rem')).toBe(true);
+    const [a, b] = BUILT_INS.map((x) => x.routine);
+    await page.getByRole('checkbox', { name: a.name }).check();
+    await page.getByRole('checkbox', { name: b.name }).check();
+    await page.getByRole('button', { name: 'Keep on the watch' }).click();
+    await expect.poll(() => page.getByTestId('wrist-result').textContent(), { timeout: 20_000 }).toBe(`The watch keeps ${a.name}, ${b.name}.`);
+    expect([...watch.files.keys()].filter((n) => n.startsWith('unknot.w')).sort()).toEqual(['unknot.w0', 'unknot.w1']);
+    // The watch, opened again with no phone, lists both on its menu.
+    const alone = new EspruinoDouble({ files: watch.files, startAt: watch.now() }).boot(built());
+    const names = [a, b].map((r) => decodePlan(encodePlan(compile(r)), 0)!.name);
+    expect(alone.lastFrame().texts.map((t) => t.text.replace(/^> /, ''))).toEqual(expect.arrayContaining(names));
     expect(errors).toEqual([]);
   });
 });

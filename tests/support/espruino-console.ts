@@ -33,6 +33,14 @@ export class EspruinoConsole {
         return true;
       },
       erase: (name: string) => void this.files.delete(name),
+      readJSON: (name: string) => {
+        const f = this.files.get(name);
+        try {
+          return f === undefined ? undefined : (JSON.parse(f) as unknown);
+        } catch {
+          return undefined;
+        }
+      },
     };
     this._ctx = vm.createContext({
       require: (m: string) => {

@@ -3,7 +3,7 @@ import { builtInRoutine, compile } from '../../src/routine/index';
 import { OPEN_HOLD_PROTOCOL, openHoldWarning, watchWaitsForPress } from '../../src/watch-link/capabilities';
 import type { Hello } from '../../watch/protocol/index';
 
-const hello = (protocol: number): Hello => ({ protocol, module: '0.1.0', maxFrame: 64, firmware: '2v29' });
+const hello = (protocol: number): Hello => ({ protocol, module: '0.1.0', maxFrame: 64, firmware: '2v29', clockMs: null });
 const standing = compile(builtInRoutine('standing-hip-twist')!);
 const knees = compile(builtInRoutine('knees-to-chest-twist')!);
 

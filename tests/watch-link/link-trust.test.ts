@@ -42,11 +42,21 @@ describe('protocol version in HELLO', () => {
     expect(device.chars[0].writes.length).toBe(writes); // no log request to a watch we do not understand
   });
 
-  it('a watch speaking an older protocol: the phone offers to install the module', async () => {
+  it('a watch speaking an older protocol: the phone offers to install the module and keeps talking to it', async () => {
     const { device, link } = await setup();
-    device.transform = (b) => reframe(b, PROTOCOL_VERSION - 1);
+    device.transform = (b) => withHelloProtocol(b, PROTOCOL_VERSION - 1);
     await link.pair();
     expect(link.protocol).toMatchObject({ kind: 'watch-older', watch: PROTOCOL_VERSION - 1 });
+    expect(link.protocol?.kind !== 'ok' && link.protocol?.message).toMatch(/older than this app.*Install the current module/);
+    expect(link.error).toBeNull();
+    expect(link.kind).toBe('unknot');
+  });
+
+  it('a watch whose frames are in another format: nothing is exchanged', async () => {
+    const { device, link } = await setup();
+    device.transform = (b) => reframe(b, 0);
+    await link.pair();
+    expect(link.protocol).toMatchObject({ kind: 'watch-older', watch: 0 });
     expect(link.error).toMatch(/older than this app.*Install the current module/);
     expect(link.kind).toBe('none');
   });

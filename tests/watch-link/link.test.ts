@@ -7,7 +7,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUILT_INS, compile, type Routine } from '../../src/routine';
 import { openUnknotDb, type UnknotData } from '../../src/data';
-import { CUE, ERR, STATE, encodePlan, statusFrame } from '../../watch/protocol';
+import { CUE, ERR, PROTOCOL_VERSION, STATE, encodePlan, statusFrame } from '../../watch/protocol';
+import { MODULE_VERSION } from '../../watch/version';
 import { WatchLink, mirrorSnapshot, watchCues, sessionIdOf } from '../../src/watch-link';
 import { EspruinoDouble, builtWatch } from '../watch/espruino-double';
 import { expectedBuzzes } from '../watch/expected';
@@ -45,7 +46,7 @@ describe('pairing and commands', () => {
     expect(await link.pair()).toBe(true);
     expect(link.state).toBe('connected');
     expect(link.kind).toBe('unknot');
-    expect(link.hello).toMatchObject({ protocol: 1, module: '0.1.0' });
+    expect(link.hello).toMatchObject({ protocol: PROTOCOL_VERSION, module: MODULE_VERSION });
     expect(link.status).toMatchObject({ state: STATE.IDLE, battery: 87 });
     expect((await data!.settings.get()).watch).toEqual({ id: 'fake-bangle', name: 'Bangle.js 7a1c' });
     // The settings' cue patterns reached the watch's storage.

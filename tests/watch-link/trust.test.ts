@@ -1,8 +1,8 @@
 /** The rules for what the phone believes of a watch (src/watch-link/trust.ts), at their edges. */
 import { describe, expect, it } from 'vitest';
-import { OUTCOME, PROTOCOL_VERSION, helloReplyFrame, statusFrame, type Hello, type LogEntry } from '../../watch/protocol';
+import { FRAME_VERSION, OUTCOME, PROTOCOL_VERSION, helloReplyFrame, statusFrame, type Hello, type LogEntry } from '../../watch/protocol';
 import {
-  CLOCK_SLACK_MS, LOW_BATTERY, MAX_AGE_MS, MAX_START_DELAY_MS, PAUSE_CAP_MS, batteryPercent, batteryText, foreignVersion, judgeEntry,
+  CLOCK_SLACK_MS, LOW_BATTERY, MAX_AGE_MS, MAX_START_DELAY_MS, PAUSE_CAP_MS, batteryPercent, batteryText, foreignVersion, frameVerdict, judgeEntry, stopsExchanges,
   lowBatteryWarning, protocolVerdict, watchClockMs, type EntryContext,
 } from '../../src/watch-link/trust';
 import { watchErrorText } from '../../src/watch-link/errors';
@@ -31,14 +31,25 @@ describe('protocol version', () => {
     expect(foreignVersion(new Uint8Array([2]))).toBeNull();
   });
 
+  it('a newer watch or other frames stop the link; an older module with our frames keeps working', () => {
+    expect(stopsExchanges(protocolVerdict(PROTOCOL_VERSION + 1))).toBe(true);
+    expect(stopsExchanges(protocolVerdict(PROTOCOL_VERSION - 1))).toBe(false);
+    expect(stopsExchanges(protocolVerdict(PROTOCOL_VERSION))).toBe(false);
+    const newerFrames = frameVerdict(FRAME_VERSION + 1);
+    expect(newerFrames).toMatchObject({ kind: 'watch-newer', watch: FRAME_VERSION + 1 });
+    expect(newerFrames.kind !== 'ok' && newerFrames.message).toMatch(/newer than this app.*Update Unknot/);
+    expect(stopsExchanges(newerFrames)).toBe(true);
+    expect(stopsExchanges(frameVerdict(FRAME_VERSION - 1))).toBe(true);
+  });
+
   it('the watch clock is read from the HELLO reply when it carries one, else unknown', () => {
-    const hello: Hello = { protocol: 1, module: '0.1.0', maxFrame: 128, firmware: '2v29' };
+    const hello: Hello = { protocol: 1, module: '0.1.0', maxFrame: 128, firmware: '2v29', clockMs: null };
     expect(watchClockMs(hello)).toBeNull();
     expect(watchClockMs(null)).toBeNull();
-    expect(watchClockMs({ ...hello, clock: 1_790_000_000 } as Hello)).toBe(1_790_000_000_000);
-    expect(watchClockMs({ ...hello, clock: 0 } as Hello)).toBeNull();
-    // The reply as the current watch sends it parses without a clock.
-    expect(helloReplyFrame(hello)[0]).toBe(PROTOCOL_VERSION);
+    expect(watchClockMs({ ...hello, protocol: 2, clockMs: 1_790_000_000_123 })).toBe(1_790_000_000_123);
+    expect(watchClockMs({ ...hello, protocol: 2, clockMs: 0 })).toBeNull();
+    // Every reply's byte 0 is the frame format, whatever the protocol.
+    expect(helloReplyFrame(hello)[0]).toBe(FRAME_VERSION);
   });
 });
 

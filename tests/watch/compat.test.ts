@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtWatch } from './espruino-double';
 import { espruinoProblems } from './espruino-compat';
 
-let files: { app: string; boot: string };
+let files: { app: string; boot: string; clkinfo: string };
 beforeAll(async () => {
   files = await builtWatch();
 });
@@ -15,6 +15,15 @@ describe('Espruino compatibility of the built files', () => {
 
   it('unknot.boot.js has none of the failing forms', () => {
     expect(espruinoProblems(files.boot)).toEqual([]);
+  });
+
+  it('unknot.clkinfo.js has none of the failing forms, and is one expression', () => {
+    expect(espruinoProblems(`(${files.clkinfo})`)).toEqual([]);
+    expect(files.clkinfo.startsWith('(') && files.clkinfo.endsWith(')')).toBe(true);
+  });
+
+  it('everything loaded around a session (app, boot, clock info) fits 16 KB', () => {
+    expect(Buffer.byteLength(files.app + files.boot + files.clkinfo)).toBeLessThanOrEqual(16 * 1024);
   });
 
   it('unknot.app.js fits the 12 KB goal', () => {

@@ -52,6 +52,8 @@ export interface DoubleOptions {
   drawCostMs?: number;
   /** Fake clock: where it starts (ms since the epoch), e.g. where another double's clock stopped. */
   startAt?: number;
+  /** Battery percent E.getBattery() reads (87 unless told). */
+  battery?: number;
 }
 
 interface Timer {
@@ -61,13 +63,14 @@ interface Timer {
   every: number;
 }
 
-let built: Promise<{ app: string; boot: string }> | undefined;
+let built: Promise<{ app: string; boot: string; clkinfo: string }> | undefined;
 
 /** Builds the watch files once per test file (into a temp dir) and returns their text. */
-export function builtWatch(): Promise<{ app: string; boot: string }> {
+export function builtWatch(): Promise<{ app: string; boot: string; clkinfo: string }> {
   built ??= buildWatch(mkdtempSync(join(tmpdir(), 'unknot-watch-'))).then((b) => ({
     app: readFileSync(join(b.dir, 'unknot.app.js'), 'utf8'),
     boot: readFileSync(join(b.dir, 'unknot.boot.js'), 'utf8'),
+    clkinfo: readFileSync(join(b.dir, 'unknot.clkinfo.js'), 'utf8'),
   }));
   return built;
 }
@@ -97,6 +100,10 @@ export class EspruinoDouble {
   private _nextId = 1;
   private _watches: { fn: (e: { state: boolean; time: number }) => void }[] = [];
   private _kill: (() => void)[] = [];
+  /** What the app gave Bangle.setUI (touch, back, remove…), or null. */
+  ui: { mode: string; touch?: (b: number, e: { x: number; y: number }) => void; back?: () => void; remove?: () => void } | null = null;
+  /** Times the widgets were drawn. */
+  widgetsDrawn = 0;
   private _font = '6x8';
   private _align = [-1, -1];
 
@@ -113,7 +120,15 @@ export class EspruinoDouble {
           this.buzzes.push({ at: this.now(), ms: Math.max(1, Math.min(5000, ms)), strength });
           return Promise.resolve();
         },
-        setUI: () => undefined,
+        setUI: (o?: EspruinoDouble['ui']) => {
+          // As the firmware: a new UI first removes the previous one.
+          this.ui?.remove?.();
+          this.ui = o ?? null;
+        },
+        loadWidgets: () => undefined,
+        drawWidgets: () => void this.widgetsDrawn++,
+        appRect: { x: 0, y: 24, w: SIZE, h: SIZE - 24, x2: SIZE - 1, y2: SIZE - 1 },
+        showClock: () => void this.loads.push('clock'),
         CLOCK: undefined,
       },
       g,
@@ -130,17 +145,33 @@ export class EspruinoDouble {
         },
       },
       E: {
-        getBattery: () => 87,
+        getBattery: () => opts.battery ?? 87,
         toString: (b: ArrayLike<number>) => latin1(b),
         // Espruino's native CRC-32 (IEEE, unsigned); Node's zlib computes the same one.
         CRC32: (b: ArrayLike<number>) => crc32(Uint8Array.from(Array.prototype.slice.call(b))),
         on: (ev: string, fn: () => void) => {
           if (ev === 'kill') this._kill.push(fn);
         },
+        removeListener: (ev: string, fn: () => void) => {
+          if (ev === 'kill') this._kill = this._kill.filter((f) => f !== fn);
+        },
       },
       BTN1: { pin: 'BTN1' },
       process: { env: { VERSION: '2v29' } },
       getTime: () => this.now() / 1000,
+      // Date.now() and new Date() follow the watch clock (the clock info reads them).
+      Date: (() => {
+        const now = () => this.now();
+        return class extends Date {
+          constructor(...a: []) {
+            if (a.length) super(...a);
+            else super(now());
+          }
+          static override now() {
+            return now();
+          }
+        };
+      })(),
       setTimeout: (fn: () => void, ms: number) => this._add(fn, ms, 0),
       setInterval: (fn: () => void, ms: number) => this._add(fn, ms, Math.max(1, ms)),
       clearTimeout: (id: number) => this._clear(id),
@@ -149,6 +180,9 @@ export class EspruinoDouble {
         this._watches.push({ fn });
         return this._watches.length;
       },
+      clearWatch: (id: number) => {
+        this._watches[id - 1] = { fn: () => undefined };
+      },
       load: (file: string) => {
         this.loads.push(file);
       },
@@ -156,6 +190,8 @@ export class EspruinoDouble {
         if (name !== 'Storage') throw new Error(`Module ${name} not found`);
         return this._storage();
       },
+      atob: (b: string) => Buffer.from(b, 'base64').toString('latin1'),
+      btoa: (b: string) => Buffer.from(b, 'latin1').toString('base64'),
       print: () => undefined,
       console: { log: () => undefined },
     };
@@ -190,12 +226,63 @@ export class EspruinoDouble {
     return this;
   }
 
-  /** A phone write on the control characteristic, as Espruino delivers it. */
-  write(bytes: Uint8Array): void {
+  /**
+   * A (re)boot as the Bootloader runs one (BangleApps apps/boot/bootupdate.js): `.boot0` is
+   * rebuilt from every `*.boot.js` in Storage (numbered `x.5.boot.js` first, by number, then by
+   * name) between `var bleServices={},bleServiceOptions={uart:true};` and one
+   * `NRF.setServices(bleServices,bleServiceOptions)`, written to Storage, and run. Returns the
+   * boot files in the order they ran.
+   */
+  rebootFromStorage(): string[] {
+    const prio = (n: string) => /\.(\d+)\.boot\.js$/.exec(n);
+    const names = [...this.files.keys()].filter((n) => n.endsWith('.boot.js')).sort((a, b) => {
+      const pa = prio(a);
+      const pb = prio(b);
+      if (pa && pb) return Number(pa[1]) - Number(pb[1]);
+      if (pa || pb) return pa ? -1 : 1;
+      return a === b ? 0 : a > b ? 1 : -1;
+    });
+    const boot0 = 'var bleServices={},bleServiceOptions={uart:true};' + names.map((n) => this.files.get(n) + ';\n').join('') +
+      'NRF.setServices(bleServices,bleServiceOptions);';
+    this.files.set('.boot0', boot0);
+    this.run(boot0, '.boot0');
+    return names;
+  }
+
+  /**
+   * A phone write on the control characteristic, as Espruino delivers it. `handlingMs` models
+   * a watch slow to handle the frame: reading the written bytes costs that long, so any clock
+   * read after the handler looked at them is that much later than the receipt.
+   */
+  write(bytes: Uint8Array, handlingMs = 0): void {
     const ch = this.services[GATT.service]?.[GATT.control];
     if (!ch?.onWrite) throw new Error('control characteristic not registered');
     if (bytes.length > (ch.maxLen ?? 20)) throw new Error(`write of ${bytes.length} bytes exceeds maxLen ${ch.maxLen}`);
-    ch.onWrite({ data: bytes.slice().buffer });
+    const data = bytes.slice().buffer;
+    const spend = (ms: number) => this._spend(ms);
+    ch.onWrite({
+      get data() {
+        spend(handlingMs);
+        return data;
+      },
+    });
+  }
+
+  /** A tap on the screen (Bangle.setUI's touch handler). */
+  touch(x: number, y: number): void {
+    this.ui?.touch?.(1, { x, y });
+  }
+
+  /** The back gesture or widget. */
+  back(): void {
+    this.ui?.back?.();
+  }
+
+  /** A fast load of another app: the firmware calls the UI's remove handler instead of resetting. */
+  fastLoad(): void {
+    const ui = this.ui;
+    this.ui = null;
+    ui?.remove?.();
   }
 
   /** Presses the button for `ms` (the fake clock moves by `ms`). */
@@ -354,6 +441,8 @@ export class EspruinoDouble {
         this.frames.push({ texts: [], polys: [], fills: [] });
         return g;
       },
+      /** The app clears only its own area (below the widgets): one frame, as clear() is. */
+      clearRect: () => g.clear(),
       setColor: () => g,
       setFont: (f: string) => {
         this._font = f;

@@ -24,10 +24,14 @@ export function prelude(files: { app: string; boot: string }, drawCostMs = 0): s
   return `
       var OUT = { buzz: [], notes: [], texts: [], files: [] };
       function now() { return getTime() * 1000; }
-      var Bangle = { buzz: function (ms, s) { OUT.buzz.push([now(), ms, s]); return Promise.resolve(); }, setUI: function () {} };
+      var Bangle = {
+        buzz: function (ms, s) { OUT.buzz.push([now(), ms, s]); return Promise.resolve(); }, setUI: function () {},
+        loadWidgets: function () {}, drawWidgets: function () {}, showClock: function () {}, appRect: { x: 0, y: 24, w: 176, h: 152, x2: 175, y2: 175 }
+      };
       var g = {};
       ['reset', 'setColor', 'setFont', 'setFontAlign', 'fillPoly', 'flip'].forEach(function (n) { g[n] = function () { return g; }; });
       g.clear = function () { var end = now() + ${drawCostMs}; while (now() < end); OUT.texts = []; return g; };
+      g.clearRect = g.clear;
       g.drawString = function (s) { OUT.texts.push(String(s)); return g; };
       var SERVICES;
       var NRF = {

@@ -41,12 +41,16 @@ describe('frames', () => {
 
   it('round-trips every watch → phone message within 20 bytes', () => {
     const status = { state: 2, error: 0, re: 5, step: 300, msInStep: 123_456, planId: 0xdeadbeef, battery: 64 };
-    const hello = { protocol: 1, module: '0.1.0', maxFrame: 128, firmware: '2v29.123' };
+    const hello = { protocol: 2, module: '0.10', maxFrame: 128, firmware: '2v29.', clockMs: 1_795_593_600_123 };
     const log = { id: 4_000_000_000, planId: 0x12345678, startedAt: 1_795_593_600, activeS: 128, outcome: 2 };
     for (const f of [statusFrame(status), helloReplyFrame(hello), logEntryFrame(log)]) expect(f.length).toBeLessThanOrEqual(20);
     expect(parseWatchMessage(statusFrame(status)).status).toEqual(status);
     expect(parseWatchMessage(helloReplyFrame(hello)).hello).toEqual(hello);
     expect(parseWatchMessage(logEntryFrame(log)).log).toEqual(log);
+    // A protocol 1 watch's reply (three-part version, no clock) still reads.
+    const v1 = encodeFrame(MSG.HELLO_REPLY, Uint8Array.from([1, 0, 1, 0, 128, ...Buffer.from('2v29')]));
+    expect(parseWatchMessage(v1).hello).toEqual({ protocol: 1, module: '0.1.0', maxFrame: 128, firmware: '2v29', clockMs: null });
+    expect(parseWatchMessage(encodeFrame(MSG.HELLO_REPLY, Uint8Array.from([2, 0, 10, 128, 0, 0]))).error).toBe(ERR.BAD_LENGTH);
     const cues = parsePhoneMessage(setCuesFrame(DEFAULT_CUES));
     expect(cues).toMatchObject({ error: 0, cues: DEFAULT_CUES });
   });
@@ -70,7 +74,8 @@ describe('the plan', () => {
       expect(p).toMatchObject({ durationMs: s.durationMs, rep: s.rep, reps: s.reps, label: shorten(s.label, 14) });
       expect(['setup', 'move', 'hold', 'back', 'rest'][p.kind]).toBe(s.kind);
       expect(['none', 'right', 'left'][p.side]).toBe(s.side);
-      expect(p.cues).toBe(s.cues.reduce((n, c) => n | bits[c.type], 0));
+      // An open-ended hold also carries WAIT: the watch ends it at a press or at its maximum.
+      expect(p.cues).toBe(s.cues.reduce((n, c) => n | bits[c.type], s.open ? PLAN_CUE.WAIT : 0));
     });
   });
 
@@ -98,6 +103,35 @@ describe('the plan', () => {
     const t = structuredClone(timelines[0]);
     t.segments[3].durationMs = 1234;
     expect(() => encodePlan(t)).toThrow(/segment 3 .*1234 ms/);
+  });
+
+  it('the watch refuses each documented breach of §6: control characters, an empty label, repetition > repetitions, bit 7 of the cue byte', () => {
+    const good = encodePlan(timelines[0]);
+    expect(decodePlan(good, 0)).not.toBeNull();
+    const nameAt = 2;
+    const labelLenAt = 2 + good[1] + 1; // the first label's length byte
+    const base = decodePlan(good, 0)!.base;
+    const bad = (edit: (b: Uint8Array) => void) => {
+      const b = good.slice();
+      edit(b);
+      return decodePlan(b, 0);
+    };
+    expect(bad((b) => (b[nameAt] = 0x07))).toBeNull(); // BEL in the name
+    expect(bad((b) => (b[nameAt] = 0x7f))).toBeNull(); // DEL in the name
+    expect(bad((b) => (b[labelLenAt + 1] = 0x0a))).toBeNull(); // newline in a label
+    expect(bad((b) => (b[base + 4] = b[base + 5] + 1))).toBeNull(); // repetition > repetitions
+    expect(bad((b) => (b[base + 6] |= 0x80))).toBeNull(); // cue bit 7
+    expect(bad((b) => (b[base + 6] |= 0x40))).not.toBeNull(); // bit 6: open-ended, fine
+    // An empty label: rebuild the label table with a zero-length first label.
+    const t = structuredClone(timelines[0]);
+    const emptyLabel = Uint8Array.from([...good.subarray(0, labelLenAt), 0, ...good.subarray(labelLenAt)]);
+    emptyLabel[labelLenAt - 1]++; // one label more: an empty one, first
+    expect(decodePlan(emptyLabel, 0)).toBeNull();
+    const nonEmpty = Uint8Array.from([...good.subarray(0, labelLenAt), 1, 0x41, ...good.subarray(labelLenAt)]);
+    nonEmpty[labelLenAt - 1]++;
+    expect(decodePlan(nonEmpty, 0)).not.toBeNull(); // the same with "A": only the emptiness was refused
+    t.segments[0].rep = t.segments[0].reps + 1;
+    expect(() => encodePlan(t)).toThrow(/segment 0 .*repetition/);
   });
 
   it('goes out in chunks that fit the write size, with offsets that cover every byte once', () => {

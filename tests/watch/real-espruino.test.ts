@@ -58,7 +58,7 @@ describe.skipIf(!ESPRUINO_BIN)('the built watch file in the real Espruino interp
 
     const msgs = out.notes.map((n) => parseWatchMessage(Uint8Array.from(Buffer.from(n, 'base64'))));
     expect(msgs.every((m) => m.error === 0)).toBe(true);
-    expect(msgs[0].hello).toMatchObject({ protocol: 1, firmware: expect.stringMatching(/^2v/) });
+    expect(msgs[0].hello).toMatchObject({ protocol: 2, firmware: expect.stringMatching(/^2v/) });
     expect(msgs.find((m) => m.status?.re === MSG.PLAN_COMMIT)?.status).toMatchObject({ error: 0, state: STATE.LOADED, planId });
     expect(msgs.filter((m) => m.status?.state === STATE.DONE)).not.toHaveLength(0);
     const logs = msgs.filter((m) => m.type === MSG.LOG_ENTRY || m.type === MSG.LOG_NONE);

@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInRoutine, compile, type Timeline } from '../../src/routine';
 import {
   CUE, DEFAULT_CUES, ERR, MSG, OUTCOME, STATE, crc32, encodePlan, helloFrame, logAckFrame, logRequestFrame, pauseFrame,
-  planFrames, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
+  planFrames, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame, PROTOCOL_VERSION,
 } from '../../watch/protocol';
+import { MODULE_VERSION } from '../../watch/version';
 import { EspruinoDouble, builtWatch } from './espruino-double';
 import { expectedBuzzes } from './expected';
 import { TestPhone, reframe } from './phone';
@@ -44,7 +45,7 @@ describe('a whole lying knees-to-chest session through the protocol', () => {
   it('hello, plan in 20-byte writes, start at T, every buzz on its planned ms, log written, acked, deleted', () => {
     const { watch, phone } = bootedWatch();
     const [hello] = phone.send(helloFrame());
-    expect(hello.hello).toEqual({ protocol: 1, module: '0.1.0', maxFrame: 128, firmware: '2v29' });
+    expect(hello.hello).toEqual({ protocol: PROTOCOL_VERSION, module: MODULE_VERSION, maxFrame: 128, firmware: '2v29', clockMs: watch.now() });
     const writes = load(phone, 20);
     expect(writes).toBeGreaterThan(20);
     expect(watch.files.get('unknot.plan')).toHaveLength(plan.length);
@@ -151,9 +152,18 @@ describe('the watch on its own', () => {
     watch.advance(5000);
     watch.press(50);
     expect(phone.received().at(-1)!.status).toMatchObject({ state: STATE.RUNNING });
+    // A long press only asks; a press then keeps the session going.
     watch.press(1000);
+    expect(phone.received().at(-1)!.status).toMatchObject({ state: STATE.RUNNING });
+    expect(watch.lastFrame().texts.map((t) => t.text)).toContain('Tap to stop');
+    watch.press(50);
+    expect(phone.received().at(-1)!.status).toMatchObject({ state: STATE.RUNNING });
+    expect(watch.lastFrame().texts.map((t) => t.text)).not.toContain('Tap to stop');
+    // Long press, then a tap on the screen: stopped.
+    watch.press(1000);
+    watch.touch(88, 100);
     expect(phone.received().at(-1)!.status).toMatchObject({ state: STATE.LOADED });
-    expect(phone.log(logRequestFrame())).toMatchObject({ outcome: OUTCOME.STOPPED, activeS: 13 });
+    expect(phone.log(logRequestFrame())).toMatchObject({ outcome: OUTCOME.STOPPED, activeS: 14 });
   });
 
   it('leaving the app mid-session logs the session as stopped', () => {
@@ -245,7 +255,7 @@ describe('settings and refusals', () => {
     load(phone);
     phone.status(startFrame(planId, 0));
     watch.storageFull = true;
-    watch.advance(timeline.totalMs);
+    watch.advance(timeline.totalMs + 5000); // the log is written once the last pulse has started
     const errors = phone.received().map((m) => m.status!.error).filter((e) => e !== 0);
     expect(errors).toEqual([ERR.STORAGE]);
   });

@@ -3,8 +3,10 @@ import { createApp } from '../core/app';
 import { bangleHardware } from './hardware';
 
 declare const __UNKNOT_VERSION__: string;
-declare const Bangle: { setUI(o: object): void };
+declare const Bangle: { loadWidgets(): void; drawWidgets(): void };
 
-// Custom UI: the firmware leaves the button to us (our setWatch) and adds no launcher gesture.
-Bangle.setUI({ mode: 'custom' });
-createApp(bangleHardware(), __UNKNOT_VERSION__);
+// The hardware sets the UI up first (Bangle.setUI): the back widget is then drawn with the others.
+const hw = bangleHardware();
+Bangle.loadWidgets();
+Bangle.drawWidgets();
+createApp(hw, __UNKNOT_VERSION__);

@@ -7,24 +7,26 @@
  * - It keeps the reminder timer, so reminders ring with the app closed: on a clock face it
  *   buzzes and opens the app, which shows the reminder; in another app it only buzzes; in the
  *   Unknot app it hands the reminder over (the app skips it during a session).
+ * - It takes the reminder schedule from the phone (the app hands the REMINDERS_* messages over).
  * Espruino subset: computed keys are not allowed, hence the assignments.
  */
 import { GATT } from '../protocol/gatt';
 import { MAX_FRAME } from '../protocol/frame';
 import { pulsesOf } from '../core/executor';
 import { SETTINGS_FILE, cuesOf } from '../core/store';
-import { REMINDERS_FILE, loadReminders, nextReminder } from '../core/reminders';
+import { REMINDERS_FILE, createReminderSync, loadReminders, nextReminder } from '../core/reminders';
+import type { PhoneMessage } from '../protocol/messages';
 
 declare const bleServices: { [uuid: string]: object };
 declare const global: {
-  unknotRx: ((b: Uint8Array) => void) | undefined;
+  unknotRx: ((b: Uint8Array, at: number) => void) | undefined;
   unknotRemind: ((label: string, pattern: number) => void) | undefined;
-  unknotArm: (() => void) | undefined;
+  unknotSync: ((m: PhoneMessage) => number) | undefined;
 };
 declare const Bangle: { CLOCK: number | undefined; buzz(ms: number, strength: number): Promise<void> };
 declare function load(file: string): void;
 declare function getTime(): number;
-declare function require(name: string): { readJSON(name: string, noExceptions: boolean): unknown };
+declare function require(name: string): { readJSON(name: string, noExceptions: boolean): unknown; writeJSON(name: string, v: unknown): boolean };
 
 const APP = 'unknot.app.js';
 /** The longest single wait: a watch clock set meanwhile is noticed within the hour. */
@@ -35,7 +37,10 @@ chars[GATT.control] = {
   writable: true,
   maxLen: MAX_FRAME,
   onWrite: (e: { data: ArrayBuffer }) => {
-    if (global.unknotRx) global.unknotRx(new Uint8Array(e.data));
+    // Time zero of a START is its receipt: the clock is read before the frame is even looked
+    // at, so how long the parsing takes never moves a cue (docs/protocol.md §5).
+    const at = getTime() * 1000;
+    if (global.unknotRx) global.unknotRx(new Uint8Array(e.data), at);
     else if (Bangle.CLOCK) load(APP);
   },
 };
@@ -79,5 +84,17 @@ function arm(): void {
   }, Math.min(next[0] - now, MAX_WAIT_S) * 1000) as unknown as number;
 }
 
-global.unknotArm = arm;
+// The app hands the REMINDERS_* messages here: the schedule is the boot code's business, and
+// unknot.app.js stays within its 12 KB.
+global.unknotSync = createReminderSync({
+  now: () => getTime() * 1000,
+  readJSON: (name) => S.readJSON(name, true),
+  writeJSON: (name, v) => {
+    try {
+      return S.writeJSON(name, v) !== false;
+    } catch (e) {
+      return !e; // a full flash throws: false
+    }
+  },
+}, arm);
 arm();

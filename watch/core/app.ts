@@ -4,22 +4,27 @@
  */
 import type { Hardware } from './hardware';
 import { createExecutor, play, pulsesOf, type Executor } from './executor';
-import { faceOf, reminderFace } from './face';
-import { REMINDERS_FILE, createReminderSync, justDue, loadReminders } from './reminders';
-import { PLAN_FILE, ackLog, addLog, loadSettings, oldestLog, saveSettings } from './store';
+import { ROWS_Y, ROW_H, faceOf, reminderFace } from './face';
+import { REMINDERS_FILE, justDue, loadReminders } from './reminders';
+import { GO_FILE, PLAN_FILE, WRIST_PREFIX, ackLog, addLog, countDone, loadSettings, oldestLog, saveSettings } from './store';
 import { ERR, MAX_FRAME, PROTOCOL_VERSION } from '../protocol/frame';
 import {
-  MSG, OUTCOME, STATE, helloReplyFrame, logEntryFrame, logNoneFrame, parsePhoneMessage, statusFrame, type PhoneMessage,
+  MSG, OUTCOME, STATE, WRIST_PLANS, helloReplyFrame, logEntryFrame, logNoneFrame, parsePhoneMessage, statusFrame, type PhoneMessage,
 } from '../protocol/messages';
 import { MAX_PLAN_BYTES, decodePlan, type Plan } from '../protocol/plan';
 
 export interface App {
-  /** The radio handler: one frame from the phone. Never throws. */
-  receive(bytes: Uint8Array): void;
-  /** The button: short = pause/resume/start, long = stop. */
+  /** The radio handler: one frame from the phone, received at `at` (watch clock ms). Never throws. */
+  receive(bytes: Uint8Array, at: number): void;
+  /** The button (docs/protocol.md §7 has the whole map). */
   press(long: boolean): void;
   state(): number;
 }
+
+/** Below this battery percent a start from the wrist asks first. */
+const LOW_BATTERY = 20;
+/** How long "Tap to stop" waits for its tap. */
+const ASK_MS = 5000;
 
 interface Upload {
   buf: Uint8Array;
@@ -35,17 +40,43 @@ export function createApp(hw: Hardware, version: string): App {
   let state: number = STATE.IDLE;
   let startedAt = 0;
 
-  const stored = hw.readBytes(PLAN_FILE);
-  if (stored) plan = decodePlan(stored, hw.crc32(stored));
+  /** A checked plan from a file, or null. */
+  const readPlan = (name: string): Plan | null => {
+    const b = hw.readBytes(name);
+    return b ? decodePlan(b, hw.crc32(b)) : null;
+  };
+  plan = readPlan(PLAN_FILE);
   if (plan) state = STATE.LOADED;
+  /** The plans kept for the wrist (KEEP_PLAN), by slot; null where a slot is empty. */
+  let wrist: (Plan | null)[] = [];
+  const readWrist = (): void => {
+    wrist = [];
+    for (let i = 0; i < WRIST_PLANS; i++) wrist.push(readPlan(WRIST_PREFIX + i));
+  };
+  readWrist();
+  /** "Tap to stop" is showing until this instant (watch clock ms); 0 when not asking. */
+  let askUntil = 0;
+  /** The low-battery warning was shown: the next press starts anyway. */
+  let warned = false;
 
   /** A reminder on show, until a press or a start; never during a session. */
   let reminder: string | null = null;
-  const reminders = createReminderSync(hw, () => hw.rearm());
 
   const active = (): boolean => state === STATE.RUNNING || state === STATE.PAUSED;
+  const asking = (): boolean => askUntil > hw.now();
   const draw = (): void => {
     const f = faceOf(state, plan, exec, hw.now());
+    if (asking()) f.note = 'Tap to stop';
+    else if (warned) f.note = 'Battery low!';
+    if (!active()) {
+      for (let i = 0; i < wrist.length; i++) {
+        const w = wrist[i];
+        if (w) {
+          if (plan && w.id === plan.id) f.sel = f.rows.length;
+          f.rows.push(w.name);
+        }
+      }
+    }
     hw.draw(reminder && !active() ? reminderFace(f, reminder) : f);
   };
 
@@ -76,41 +107,53 @@ export function createApp(hw: Hardware, version: string): App {
     if (!plan) return;
     const e = { id: 0, planId: plan.id, startedAt: Math.floor(startedAt / 1000), activeS: Math.round(ms / 1000), outcome: outcome };
     if (!addLog(hw, settings, e)) status(0, ERR.STORAGE);
+    if (outcome === OUTCOME.DONE) countDone(hw, startedAt);
   }
 
-  function start(delayMs: number): void {
+  /** Starts the loaded plan `delayMs` after `at` (watch clock ms). */
+  function start(delayMs: number, at: number): void {
     if (!plan) return;
     const p = plan;
     reminder = null;
+    warned = false;
     state = STATE.RUNNING;
-    startedAt = hw.now() + delayMs;
-    exec = createExecutor(hw, p, () => settings.cues, {
+    startedAt = at + delayMs;
+    const e = createExecutor(hw, p, () => settings.cues, {
       step: () => {
         if (state === STATE.RUNNING) status(0, 0);
       },
       tick: draw,
       done: () => {
         state = STATE.DONE;
-        log(OUTCOME.DONE, p.totalMs);
+        log(OUTCOME.DONE, p.totalMs - e.skipped());
         status(0, 0);
         draw();
       },
     });
-    exec.start(delayMs);
+    exec = e;
+    e.start(delayMs, at);
   }
 
   function stop(): void {
+    askUntil = 0;
     if (!exec || !active()) return;
     const ms = exec.stop();
     state = STATE.LOADED;
     log(OUTCOME.STOPPED, ms);
   }
 
-  /** Handles a checked message; returns the error to report (0 = fine), or -1 when no reply is due. */
-  function handle(m: PhoneMessage): number {
+  /** "Tap to stop": the second half of the deliberate stop (long press or back, then a tap). */
+  function ask(): void {
+    askUntil = hw.now() + ASK_MS;
+    buzz(0x01);
+    hw.setTimer(draw, ASK_MS + 10);
+  }
+
+  /** Handles a checked message received at `at`; returns the error to report (0 = fine), or -1 when no reply is due. */
+  function handle(m: PhoneMessage, at: number): number {
     const t = m.type;
     if (t === MSG.HELLO) {
-      hw.send(helloReplyFrame({ protocol: PROTOCOL_VERSION, module: version, maxFrame: MAX_FRAME, firmware: hw.firmware() }));
+      hw.send(helloReplyFrame({ protocol: PROTOCOL_VERSION, module: version, maxFrame: MAX_FRAME, firmware: hw.firmware(), clockMs: hw.now() }));
       return -1;
     }
     if (t === MSG.PLAN_BEGIN) {
@@ -146,7 +189,18 @@ export function createApp(hw: Hardware, version: string): App {
     if (t === MSG.START) {
       if (!plan || plan.id !== m.planId) return ERR.NO_PLAN;
       if (active()) return ERR.BAD_STATE;
-      start(m.delayMs);
+      start(m.delayMs, at);
+      return 0;
+    }
+    if (t === MSG.KEEP_PLAN) {
+      if (!plan) return ERR.NO_PLAN;
+      if (!hw.writeBytes(WRIST_PREFIX + m.slot, plan.bytes)) return ERR.STORAGE;
+      readWrist();
+      return 0;
+    }
+    if (t === MSG.DROP_PLANS) {
+      for (let i = m.slot; i < WRIST_PLANS; i++) hw.erase(WRIST_PREFIX + i);
+      readWrist();
       return 0;
     }
     if (t === MSG.PAUSE || t === MSG.RESUME) {
@@ -175,38 +229,74 @@ export function createApp(hw: Hardware, version: string): App {
       ackLog(hw, m.logId);
       return 0;
     }
-    if (t >= MSG.REMINDERS_BEGIN) return reminders(m);
+    if (t >= MSG.REMINDERS_BEGIN) return hw.reminderSync(m);
     return 0; // STATUS_REQUEST
   }
 
-  function receive(bytes: Uint8Array): void {
+  function receive(bytes: Uint8Array, at: number): void {
     let type = 0;
     try {
       const m = parsePhoneMessage(bytes);
       type = m.type;
-      const err = m.error ? m.error : handle(m);
+      const err = m.error ? m.error : handle(m, at);
       if (err >= 0) status(type, err);
       if (!m.error) draw(); // a rejected frame changed nothing on the face
-    } catch (_e) {
-      try {
-        status(type, ERR.INTERNAL);
-      } catch (_e2) {
-        // The radio itself failed: nothing more can be said to the phone.
-      }
+    } catch (fault) {
+      internal(type, fault);
     }
+  }
+
+  /**
+   * A fault while handling a message (a bug: nothing changed): reported as INTERNAL. `hw.send`
+   * never throws, so this cannot throw in turn. `_fault` is there for a debugger.
+   */
+  function internal(type: number, _fault: unknown): void {
+    status(type, ERR.INTERNAL);
   }
 
   function press(long: boolean): void {
     if (reminder) reminder = null; // the press that dismisses a reminder does nothing else
-    else if (long) stop();
-    else if (exec && active()) setPaused(exec, state === STATE.RUNNING);
-    else if (plan) start(0);
+    else if (asking()) askUntil = 0; // any press keeps the session going
+    else if (long) {
+      if (active()) ask();
+    } else if (exec && active()) {
+      // "Next" in an open-ended hold; otherwise pause or resume.
+      if (state === STATE.PAUSED || !exec.next()) setPaused(exec, state === STATE.RUNNING);
+    } else if (plan) {
+      if (!warned && hw.battery() < LOW_BATTERY) warned = true;
+      else start(0, hw.now());
+    }
+    status(0, 0);
+    draw();
+  }
+
+  function touch(_x: number, y: number): void {
+    if (asking()) stop();
+    else if (!active() && y >= ROWS_Y) {
+      // A tap on a wrist plan's row chooses it.
+      let row = Math.floor((y - ROWS_Y) / ROW_H);
+      for (let i = 0; i < wrist.length; i++) {
+        const w = wrist[i];
+        if (w && row-- === 0) {
+          plan = w;
+          state = STATE.LOADED;
+          warned = false;
+        }
+      }
+    } else return;
     status(0, 0);
     draw();
   }
 
   hw.onFrame(receive);
   hw.onButton(press);
+  hw.onTouch(touch);
+  hw.onBack(() => {
+    if (active()) {
+      ask();
+      draw();
+    } else hw.leave();
+  });
   // Leaving the app mid-session (another app loaded) still logs the session as stopped.
   hw.onExit(stop);
   // A session on the wrist is the routine already: a reminder then must not buzz over its cues.
@@ -220,6 +310,11 @@ export function createApp(hw: Hardware, version: string): App {
   const rem = loadReminders(hw.readJSON(REMINDERS_FILE));
   const due = rem ? justDue(rem, hw.now() / 1000, 90) : null;
   if (rem && due) reminder = rem.l[due[1]];
+  // Opened from the clock info's tap: start the last loaded plan.
+  if (hw.readJSON(GO_FILE) && plan) {
+    hw.erase(GO_FILE);
+    press(false);
+  }
   draw();
   return { receive: receive, press: press, state: () => state };
 }

@@ -50,11 +50,19 @@ export function play(hw: Hardware, cues: CueSettings, pulses: number[], due: num
 export interface Executor {
   /** Elapsed plan ms (negative before the start). */
   elapsed(): number;
+  /** Plan ms cut short by "next" in open-ended segments. */
+  skipped(): number;
   /** The segment running now. */
   segment(): PlanSegment;
   /** Plan ms into that segment. */
   msInStep(): number;
-  start(delayMs: number): void;
+  /** Starts `delayMs` after `at` (watch clock ms): the instant the START frame was received. */
+  start(delayMs: number, at: number): void;
+  /**
+   * The user's "next": ends the running segment now if it is open-ended (PLAN_CUE.WAIT) and
+   * the session is running. Returns false (nothing changed) otherwise.
+   */
+  next(): boolean;
   pause(): void;
   resume(): void;
   /** Cancels all timers; returns the plan ms that ran. */
@@ -62,7 +70,7 @@ export interface Executor {
 }
 
 export interface ExecutorEvents {
-  /** The running segment changed (also called once at the start). */
+  /** The running segment changed (not called for segment 0: the START reply says it). */
   step(seg: PlanSegment): void;
   /** The countdown changed: redraw. */
   tick(): void;
@@ -81,6 +89,7 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
   let cur = segmentOf(plan, 0);
   let curStart = 0;
   let lastShown = -1;
+  let skipped = 0;
 
   const elapsed = (): number => (paused ? pausedAt : hw.now() - startAt);
 
@@ -88,7 +97,8 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
     return k & 1 ? kAt + segmentOf(plan, k >> 1).durationMs : kAt;
   }
 
-  function fireDue(t: number): void {
+  /** Buzzes the cue points due by plan ms `t`; returns how long (ms from now) until the last pulse has started, or ≤ 0. */
+  function fireDue(t: number): number {
     const patterns: number[] = [];
     let due = -1;
     while (k < plan.count * 2) {
@@ -104,13 +114,25 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       if (k & 1) kAt += seg.durationMs;
       k++;
     }
-    if (patterns.length) play(hw, cues(), pulsesOf(cues(), patterns), startAt + due);
+    if (!patterns.length) return 0;
+    const pulses = pulsesOf(cues(), patterns);
+    play(hw, cues(), pulses, startAt + due);
+    return startAt + due + pulses[pulses.length - 2] - hw.now();
   }
 
   function wake(): void {
     timer = -1;
+    const busy = fireDue(elapsed());
+    // The face, the status and the log wait until the last pulse of what just buzzed has
+    // started: a redraw or a flash write now would make those pulses late.
+    if (busy > 0) timer = hw.setTimer(settle, busy + 1);
+    else settle();
+  }
+
+  /** After the cues: the running segment, the end, the face, and the next wake-up. */
+  function settle(): void {
+    timer = -1;
     const t = elapsed();
-    fireDue(t);
     let moved = false;
     while (cur.index < plan.count - 1 && t + EARLY_MS >= curStart + cur.durationMs) {
       curStart += cur.durationMs;
@@ -140,19 +162,32 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
 
   return {
     elapsed: elapsed,
+    skipped: () => skipped,
     segment: () => cur,
     msInStep: () => Math.max(0, elapsed() - curStart),
-    start(delayMs: number) {
+    start(delayMs: number, at: number) {
       cancel();
-      startAt = hw.now() + delayMs;
+      startAt = at + delayMs;
       paused = false;
       k = 0;
       kAt = 0;
       curStart = 0;
+      skipped = 0;
       cur = segmentOf(plan, 0);
       lastShown = -1;
-      ev.step(cur);
       wake();
+    },
+    next() {
+      const t = elapsed();
+      const left = curStart + cur.durationMs - t;
+      if (paused || t < 0 || !(cur.cues & PLAN_CUE.WAIT) || left <= EARLY_MS) return false;
+      // The rest of the plan moves earlier by what is left of this segment: its end cues are
+      // due now, and every later cue keeps its distance from them.
+      cancel();
+      startAt -= left;
+      skipped += left;
+      wake();
+      return true;
     },
     pause() {
       if (paused) return;
@@ -173,7 +208,7 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       cancel();
       pausedAt = t;
       paused = true;
-      return Math.max(0, Math.min(t, plan.totalMs));
+      return Math.max(0, Math.min(t, plan.totalMs) - skipped);
     },
   };
 }

@@ -4,6 +4,10 @@ import type { Executor } from './executor';
 import type { Plan } from '../protocol/plan';
 import { STATE } from '../protocol/messages';
 
+/** Where the wrist plans' rows start on the idle face, and their height (px). */
+export const ROWS_Y = 100;
+export const ROW_H = 25;
+
 function two(n: number): string {
   return n < 10 ? '0' + n : '' + n;
 }
@@ -16,7 +20,10 @@ export function countdown(ms: number): string {
 
 export function faceOf(state: number, plan: Plan | null, exec: Executor | null, nowMs: number): Face {
   const d = new Date(nowMs);
-  const face: Face = { clock: two(d.getHours()) + ':' + two(d.getMinutes()), title: 'Unknot', label: 'Load from phone', big: '', side: 0, rep: '', state: state };
+  const face: Face = {
+    clock: two(d.getHours()) + ':' + two(d.getMinutes()), title: 'Unknot', label: 'Load from phone', big: '', side: 0, rep: '', state: state,
+    note: '', rows: [], sel: -1,
+  };
   if (!plan) return face;
   face.title = plan.name;
   if (exec && (state === STATE.RUNNING || state === STATE.PAUSED)) {

@@ -33,7 +33,7 @@ interface Upload {
  * to report, 0 for a STATUS reply, -1 for no reply. A refused part voids the whole upload, so
  * the commit fails and the schedule already stored stays in force.
  */
-export function createReminderSync(hw: Hardware, changed: () => void): (m: PhoneMessage) => number {
+export function createReminderSync(hw: Pick<Hardware, 'now' | 'readJSON' | 'writeJSON'>, changed: () => void): (m: PhoneMessage) => number {
   let up: Upload | null = null;
   return (m) => {
     const t = m.type;

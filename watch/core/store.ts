@@ -9,6 +9,22 @@ import { DEFAULT_CUES, cuesValid, type CueSettings, type LogEntry } from '../pro
 export const SETTINGS_FILE = 'unknot.json';
 export const PLAN_FILE = 'unknot.plan';
 export const LOG_PREFIX = 'unknot.log.';
+/** The wrist plans (KEEP_PLAN): unknot.w0, unknot.w1, unknot.w2. */
+export const WRIST_PREFIX = 'unknot.w';
+/** Sessions done today, for the clock info: { d: local day number, n: count }. */
+export const DAY_FILE = 'unknot.day';
+/** Written by the clock info's tap: the app starts the last loaded plan when it opens. */
+export const GO_FILE = 'unknot.go';
+
+/** Days since the epoch on the watch's local clock (the clock info reads the same). */
+export const localDay = (ms: number): number => Math.floor((ms - new Date(ms).getTimezoneOffset() * 60000) / 86400000);
+
+/** Counts a finished session on its local day (the log itself is emptied once the phone acks it). */
+export function countDone(hw: Hardware, atMs: number): void {
+  const d = localDay(atMs);
+  const c = hw.readJSON(DAY_FILE) as { d: number; n: number } | null;
+  hw.writeJSON(DAY_FILE, { d: d, n: c && c.d === d ? c.n + 1 : 1 });
+}
 
 interface Saved {
   cues: CueSettings;

@@ -1,7 +1,7 @@
 /**
  * The frame: one GATT write or one notification, judged on its own.
  *
- *   byte 0     protocol version (1)
+ *   byte 0     frame format (1; the messages' version is HELLO_REPLY's protocol field)
  *   byte 1     message type
  *   byte 2     payload length n
  *   3..3+n-1   payload (little-endian integers)
@@ -13,7 +13,17 @@
  */
 import { crc16 } from './crc';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * Byte 0 of every frame: the frame layout, the same (1) in protocol versions 1 and 2, so that a
+ * phone and a watch one version apart still understand each other's HELLO and errors.
+ */
+export const FRAME_VERSION = 1;
+/**
+ * The messages' version, carried in HELLO_REPLY. 2 added the watch clock in HELLO_REPLY, the
+ * open-ended hold (PLAN_CUE.WAIT), one reply per START, time zero at receipt and the wrist
+ * plans (PLAN_SLOT_*). The phone reads it to know what the watch can do (docs/protocol.md §8).
+ */
+export const PROTOCOL_VERSION = 2;
 /** Header (3) + CRC (2). */
 export const FRAME_OVERHEAD = 5;
 /** Every phone and every link can do 20-byte writes (ATT MTU 23); the protocol works with that. */
@@ -30,7 +40,7 @@ export const ERR = {
   UNKNOWN_MESSAGE: 2,
   /** Frame shorter than its header, length byte disagrees with the frame, or a payload of the wrong size. */
   BAD_LENGTH: 3,
-  /** Byte 0 is not PROTOCOL_VERSION. */
+  /** Byte 0 is not FRAME_VERSION. */
   WRONG_VERSION: 4,
   /** The whole plan's CRC-32 does not match the one announced in PLAN_BEGIN. */
   PLAN_CRC: 5,
@@ -61,7 +71,7 @@ export function encodeFrame(type: number, payload: Uint8Array): Uint8Array {
   const n = payload.length;
   if (n > MAX_FRAME - FRAME_OVERHEAD) throw new Error('frame payload too long: ' + n + ' bytes');
   const out = new Uint8Array(n + FRAME_OVERHEAD);
-  out[0] = PROTOCOL_VERSION;
+  out[0] = FRAME_VERSION;
   out[1] = type;
   out[2] = n;
   out.set(payload, 3);
@@ -83,7 +93,7 @@ export function decodeFrame(bytes: Uint8Array): Frame {
     bad.error = ERR.BAD_LENGTH;
     return bad;
   }
-  if (bytes[0] !== PROTOCOL_VERSION) {
+  if (bytes[0] !== FRAME_VERSION) {
     bad.error = ERR.WRONG_VERSION;
     return bad;
   }
@@ -117,6 +127,12 @@ export function put32(b: Uint8Array, o: number, v: number): void {
   b[o + 1] = (v >>> 8) & 0xff;
   b[o + 2] = (v >>> 16) & 0xff;
   b[o + 3] = (v >>> 24) & 0xff;
+}
+
+/** True when b[start..end) is printable ASCII (32–126): the watch fonts' safe range. */
+export function printable(b: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (b[i] < 32 || b[i] > 126) return false;
+  return true;
 }
 
 /** Bytes of a string limited to printable ASCII (the watch fonts' safe range); others become '?'. */

@@ -1,10 +1,13 @@
 /**
- * Every message of protocol version 1: its type byte, its payload layout, a builder and a
+ * Every message of protocol version 2: its type byte, its payload layout, a builder and a
  * parser. Phone → watch types are 0x01–0x7F, watch → phone 0x81–0xFF. The phone (src/watch-link)
  * and the watch (watch/core) both use this file, so the two ends cannot disagree.
  * Espruino subset: no defaults, destructuring, spread, `?.`, Map/Set.
  */
 import { ERR, decodeFrame, encodeFrame, put16, put32, u16, u32, asciiBytes, asciiString } from './frame';
+
+/** The wrist keeps this many plans (KEEP_PLAN slots 0, 1, 2). */
+export const WRIST_PLANS = 3;
 
 export const MSG = {
   // phone → watch
@@ -25,6 +28,8 @@ export const MSG = {
   REMINDER_LABEL: 0x0f,
   REMINDER_AT: 0x10,
   REMINDERS_COMMIT: 0x11,
+  KEEP_PLAN: 0x12,
+  DROP_PLANS: 0x13,
   // watch → phone
   HELLO_REPLY: 0x81,
   STATUS: 0x82,
@@ -90,12 +95,17 @@ export interface Status {
 
 export interface Hello {
   protocol: number;
-  /** Module version, "major.minor.patch". */
+  /** Module version: "0.10" (two parts) from protocol 2 on; "0.1.0" from a protocol 1 watch. */
   module: string;
   /** Biggest frame the watch accepts. */
   maxFrame: number;
-  /** Espruino firmware version, e.g. "2v29". */
+  /** Espruino firmware version, e.g. "2v29" (protocol 2: at most 5 characters). */
   firmware: string;
+  /**
+   * The watch clock when it wrote the reply, ms since the Unix epoch; null from a protocol 1
+   * watch. Minus the phone's clock at the reply (less half the round trip) = the offset.
+   */
+  clockMs: number | null;
 }
 
 /** A message the watch received, already checked; `error` non-zero means reply with that error. */
@@ -111,6 +121,8 @@ export interface PhoneMessage {
   cues: CueSettings | null;
   cue: number;
   logId: number;
+  /** KEEP_PLAN's slot, DROP_PLANS' first slot. */
+  slot: number;
 }
 
 /** A message the phone received; exactly one of the payload fields is set, by `type`. */
@@ -124,10 +136,11 @@ export interface WatchMessage {
 
 /**
  * Exact payload sizes; PLAN_CHUNK is "3 or more", REMINDER_LABEL "2 to 15" and HELLO_REPLY
- * "5 to 15". The reminder payloads' values are checked where they are used (core/reminders.ts).
+ * "5 to 15" (10 to 15 when its protocol byte is 2 or more). The reminder payloads' values are
+ * checked where they are used (core/reminders.ts).
  */
 const SIZES: { [type: number]: number } = {
-  1: 0, 2: 6, 4: 0, 5: 8, 6: 0, 7: 0, 8: 0, 9: 11, 10: 1, 11: 0, 12: 4, 13: 0, 14: 6, 16: 7, 17: 0,
+  1: 0, 2: 6, 4: 0, 5: 8, 6: 0, 7: 0, 8: 0, 9: 11, 10: 1, 11: 0, 12: 4, 13: 0, 14: 6, 16: 7, 17: 0, 18: 1, 19: 1,
   0x82: 14, 0x83: 15, 0x84: 0,
 };
 
@@ -187,6 +200,16 @@ export function testCueFrame(cue: number): Uint8Array {
   return encodeFrame(MSG.TEST_CUE, new Uint8Array([cue]));
 }
 
+/** Keep the loaded plan on the wrist as plan `slot` (0 … WRIST_PLANS-1). */
+export function keepPlanFrame(slot: number): Uint8Array {
+  return encodeFrame(MSG.KEEP_PLAN, new Uint8Array([slot]));
+}
+
+/** Forget the wrist plans from `slot` on (WRIST_PLANS: none). */
+export function dropPlansFrame(slot: number): Uint8Array {
+  return encodeFrame(MSG.DROP_PLANS, new Uint8Array([slot]));
+}
+
 export function logAckFrame(id: number): Uint8Array {
   const p = new Uint8Array(4);
   put32(p, 0, id);
@@ -223,14 +246,19 @@ export function statusFrame(s: Status): Uint8Array {
   return encodeFrame(MSG.STATUS, p);
 }
 
+/** Protocol 2's layout (docs/protocol.md §4); `clockMs` null is written as the Unix epoch. */
 export function helloReplyFrame(h: Hello): Uint8Array {
   const v = h.module.split('.');
-  const fw = asciiBytes(h.firmware, 10);
-  const p = new Uint8Array(5 + fw.length);
+  const fw = asciiBytes(h.firmware, 5);
+  const p = new Uint8Array(10 + fw.length);
+  const ms = h.clockMs === null ? 0 : h.clockMs;
   p[0] = h.protocol;
-  for (let i = 0; i < 3; i++) p[1 + i] = parseInt(v[i], 10) || 0;
-  p[4] = h.maxFrame;
-  p.set(fw, 5);
+  p[1] = parseInt(v[0], 10) || 0;
+  p[2] = parseInt(v[1], 10) || 0;
+  p[3] = h.maxFrame;
+  put32(p, 4, Math.floor(ms / 1000));
+  put16(p, 8, Math.floor(ms % 1000));
+  p.set(fw, 10);
   return encodeFrame(MSG.HELLO_REPLY, p);
 }
 
@@ -262,7 +290,7 @@ export function parsePhoneMessage(bytes: Uint8Array): PhoneMessage {
   const f = check(bytes, true);
   const p = f.payload;
   const m: PhoneMessage = {
-    type: f.type, error: f.error, total: 0, crc: 0, offset: 0, data: p, planId: 0, delayMs: 0, cues: null, cue: 0, logId: 0,
+    type: f.type, error: f.error, total: 0, crc: 0, offset: 0, data: p, planId: 0, delayMs: 0, cues: null, cue: 0, logId: 0, slot: 0,
   };
   if (m.error) return m;
   if (f.type === MSG.PLAN_BEGIN) {
@@ -284,6 +312,9 @@ export function parsePhoneMessage(bytes: Uint8Array): PhoneMessage {
     if (m.cue > 3) m.error = ERR.BAD_VALUE;
   } else if (f.type === MSG.LOG_ACK) {
     m.logId = u32(p, 0);
+  } else if (f.type === MSG.KEEP_PLAN || f.type === MSG.DROP_PLANS) {
+    m.slot = p[0];
+    if (m.slot > (f.type === MSG.KEEP_PLAN ? WRIST_PLANS - 1 : WRIST_PLANS)) m.error = ERR.BAD_VALUE;
   }
   return m;
 }
@@ -294,8 +325,15 @@ export function parseWatchMessage(bytes: Uint8Array): WatchMessage {
   const p = f.payload;
   const m: WatchMessage = { type: f.type, error: f.error, hello: null, status: null, log: null };
   if (m.error) return m;
-  if (f.type === MSG.HELLO_REPLY) {
-    m.hello = { protocol: p[0], module: p[1] + '.' + p[2] + '.' + p[3], maxFrame: p[4], firmware: asciiString(p, 5, p.length) };
+  if (f.type === MSG.HELLO_REPLY && p[0] < 2) {
+    // A watch still on protocol 1: three-part version, no clock.
+    m.hello = { protocol: p[0], module: p[1] + '.' + p[2] + '.' + p[3], maxFrame: p[4], firmware: asciiString(p, 5, p.length), clockMs: null };
+  } else if (f.type === MSG.HELLO_REPLY) {
+    if (p.length < 10) m.error = ERR.BAD_LENGTH;
+    else {
+      const module = p[1] + '.' + (p[2] < 10 ? '0' : '') + p[2];
+      m.hello = { protocol: p[0], module: module, maxFrame: p[3], firmware: asciiString(p, 10, p.length), clockMs: u32(p, 4) * 1000 + u16(p, 8) };
+    }
   } else if (f.type === MSG.STATUS) {
     m.status = { state: p[0], error: p[1], re: p[2], step: u16(p, 3), msInStep: u32(p, 5), planId: u32(p, 9), battery: p[13] };
   } else if (f.type === MSG.LOG_ENTRY) {

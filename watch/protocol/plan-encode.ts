@@ -31,12 +31,21 @@ export function shorten(s: string, max: number): string {
   return (space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:-]+$/, '');
 }
 
+export interface EncodeOptions {
+  /**
+   * Keep open-ended holds open (PLAN_CUE.WAIT). False for a watch whose HELLO_REPLY says
+   * protocol 1: it would refuse the bit, so the hold goes as a fixed hold of its maximum.
+   */
+  waitForPress?: boolean;
+}
+
 /** The binary plan of a timeline. Throws, naming the segment, if a timeline cannot be represented. */
-export function encodePlan(t: Timeline): Uint8Array {
+export function encodePlan(t: Timeline, opts: EncodeOptions = {}): Uint8Array {
+  const wait = opts.waitForPress ?? true;
   const name = asciiBytes(shorten(t.routineName, NAME_MAX), NAME_MAX);
   const labels: string[] = [];
   const labelIndex = (label: string): number => {
-    const s = shorten(label, LABEL_MAX);
+    const s = shorten(label, LABEL_MAX) || '-';
     let i = labels.indexOf(s);
     if (i < 0) {
       i = labels.length;
@@ -50,8 +59,8 @@ export function encodePlan(t: Timeline): Uint8Array {
     if (seg.durationMs % 100 !== 0 || seg.durationMs < 100 || seg.durationMs > 0xffff * 100) {
       throw new Error(`${where}: duration ${seg.durationMs} ms is not a multiple of 100 ms between 100 ms and 6553.5 s`);
     }
-    if (seg.rep < 1 || seg.rep > 255 || seg.reps < 1 || seg.reps > 255) throw new Error(`${where}: repetition out of range`);
-    let cues = 0;
+    if (seg.rep < 1 || seg.reps > 255 || seg.rep > seg.reps) throw new Error(`${where}: repetition ${seg.rep} of ${seg.reps} out of range`);
+    let cues = wait && seg.open ? PLAN_CUE.WAIT : 0;
     for (const c of seg.cues) {
       const bit = CUE_BIT[c.type];
       const at = bit & END_CUES ? seg.startMs + seg.durationMs : seg.startMs;

@@ -2,22 +2,23 @@
  * The plan on the wire and in watch storage: a compact binary form of a compiled routine.
  *
  *   u8   format (1)
- *   u8   name length, then the name (printable ASCII, ≤ 20)
- *   u8   label count L, then L × (u8 length, ASCII ≤ 14): the distinct step labels
+ *   u8   name length, then the name (printable ASCII 32–126, ≤ 20)
+ *   u8   label count L, then L × (u8 length 1–14, printable ASCII): the distinct step labels
  *   u16  segment count S
  *   S × 7 bytes:
  *        u16  duration in 100 ms units (1–65535)
  *        u8   kind (bits 0–3: 0 setup, 1 move, 2 hold, 3 back, 4 rest) | side << 4 (0 none, 1 right, 2 left)
  *        u8   label index (< L)
- *        u8   repetition (1-based)
- *        u8   repetitions
- *        u8   cue bits (PLAN_CUE): bits 0–3 fire at the segment's end, bits 4–5 at its start
+ *        u8   repetition (1 … repetitions)
+ *        u8   repetitions (≥ 1)
+ *        u8   cue bits (PLAN_CUE): bits 0–3 fire at the segment's end, bits 4–5 at its start;
+ *             bit 6 (WAIT): open-ended, the segment ends at a press or at its duration (protocol 2)
  *
  * The plan id is the CRC-32 of these bytes. The watch never turns the segments into objects:
  * a long plan would not fit its heap, so it reads them in place (`segmentOf`).
  * Espruino subset: no defaults, destructuring, spread, `?.`.
  */
-import { asciiString, u16 } from './frame';
+import { asciiString, printable, u16 } from './frame';
 
 export const PLAN_FORMAT = 1;
 /** The largest plan the watch accepts (it holds the upload in RAM until it is checked). */
@@ -34,6 +35,8 @@ export const PLAN_CUE = {
   ROUTINE_DONE: 8,
   SWITCH_SIDE: 16,
   HOLD_START: 32,
+  /** Not a cue: the segment is open-ended (waits for the user's press, its duration is the maximum). */
+  WAIT: 64,
 } as const;
 /** Cues that fire when their segment ends; the others fire when it starts. */
 export const END_CUES = 15;
@@ -73,7 +76,7 @@ export function decodePlan(bytes: Uint8Array, id: number): Plan | null {
   if (n < 5 || n > MAX_PLAN_BYTES || bytes[0] !== PLAN_FORMAT) return null;
   let o = 1;
   const nameLen = bytes[o++];
-  if (nameLen > NAME_MAX || o + nameLen >= n) return null;
+  if (nameLen > NAME_MAX || o + nameLen >= n || !printable(bytes, o, o + nameLen)) return null;
   const name = asciiString(bytes, o, o + nameLen);
   o += nameLen;
   const labelCount = bytes[o++];
@@ -81,7 +84,7 @@ export function decodePlan(bytes: Uint8Array, id: number): Plan | null {
   for (let i = 0; i < labelCount; i++) {
     if (o >= n) return null;
     const l = bytes[o++];
-    if (l > LABEL_MAX || o + l > n) return null;
+    if (l === 0 || l > LABEL_MAX || o + l > n || !printable(bytes, o, o + l)) return null;
     labels.push(asciiString(bytes, o, o + l));
     o += l;
   }
@@ -96,7 +99,7 @@ export function decodePlan(bytes: Uint8Array, id: number): Plan | null {
     const kind = bytes[s + 2] & 15;
     const side = bytes[s + 2] >> 4;
     if (dur === 0 || kind > 4 || side > 2 || bytes[s + 3] >= labelCount) return null;
-    if (bytes[s + 4] === 0 || bytes[s + 5] === 0 || bytes[s + 6] > 63) return null;
+    if (bytes[s + 4] === 0 || bytes[s + 4] > bytes[s + 5] || bytes[s + 6] > 127) return null;
     total += dur * 100;
   }
   return { id: id, name: name, labels: labels, count: count, totalMs: total, bytes: bytes, base: o };

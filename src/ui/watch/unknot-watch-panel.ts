@@ -13,6 +13,7 @@ import { WatchLinkController, watchLinkContext } from '../context/watch-link-con
 import { sharedStyles } from '../common/shared-styles';
 import { SETTINGS_CHANGED } from '../context/settings-events';
 import './unknot-watch-install';
+import './unknot-watch-wrist';
 
 /**
  * Pair and connect the watch: says plainly when the browser has no Web Bluetooth, remembers the
@@ -115,6 +116,7 @@ export class UnknotWatchPanel extends LitElement {
       ${this._logNotes(link)}
       ${link.connected && link.kind === 'unknot' ? this._cues(link) : nothing}
       ${link.connected && link.kind === 'unknot' ? this._reminders(link) : nothing}
+      ${link.connected && link.kind === 'unknot' ? html`<unknot-watch-wrist></unknot-watch-wrist>` : nothing}
       ${link.connected && link.kind === 'alert'
         ? html`<p class="muted">This watch has no Unknot module: the phone keeps the time and sends an alert at each cue. Less precise, and it stops if the phone's screen goes off.</p>`
         : nothing}
