@@ -2,7 +2,8 @@
  * The drawings of the pose set, as data: a 120 × 120 box of round-capped strokes and a head, in
  * roles the picture element colours (body and far side in currentColor, the moving part in the
  * accent, the bed or floor faint). Loaded on demand, never at start-up. Only the right-hand
- * twin of a sided pose is drawn; its left twin is the same drawing mirrored.
+ * twin of a sided pose is drawn; its left twin is the same drawing mirrored. Eyes on the head
+ * mean the figure faces you (seen from the front: its right on the picture's left).
  *
  * Roles: g bed or floor · b body · t trunk (thick) · f far limb (faint) · a moving limb (accent)
  * · A moving trunk · F moving far limb (faint accent) · r arrow of the movement (thin accent).
@@ -71,15 +72,15 @@ const seatedCrossRight: PoseArt = {
 const seatedTwistRight: PoseArt = {
   s: [
     ['g', STOOL],
-    ['F', 'M52 44L32 56L28 78'],
-    ['t', 'M60 72L58 42'],
-    ['b', 'M52 78L42 90L42 110H36'],
-    ['b', 'M68 78L42 84L28 104'],
-    ['a', 'M66 44L52 64L46 82'],
-    ['r', 'M82 24Q60 12 38 24M46 20L38 24L44 30'],
+    ['F', 'M52 46L32 58L28 78'],
+    ['t', 'M60 72L58 44'],
+    ['f', 'M52 78L44 90L44 110H38'],
+    ['b', 'M68 78L40 86L30 106'],
+    ['a', 'M66 46L52 66L44 84'],
+    ['r', 'M84 14Q60 2 36 14M43 9L36 14L42 20'],
   ],
-  h: [57, 26],
-  e: [[51.5, 25], [57, 25]],
+  h: [57, 29],
+  e: [[51.5, 28], [57, 28]],
   tag: [16, 16],
 };
 
