@@ -2,7 +2,8 @@
  * The drawings of the pose set, as data: a 120 × 120 box of round-capped strokes and a head, in
  * roles the picture element colours (body and far side in currentColor, the moving part in the
  * accent, the bed or floor faint). Loaded on demand, never at start-up. Only the right-hand
- * twin of a sided pose is drawn; its left twin is the same drawing mirrored.
+ * twin of a sided pose is drawn; its left twin is the same drawing mirrored. Eyes on the head
+ * mean the figure faces you (seen from the front: its right on the picture's left).
  *
  * Roles: g bed or floor · b body · t trunk (thick) · f far limb (faint) · a moving limb (accent)
  * · A moving trunk · F moving far limb (faint accent) · r arrow of the movement (thin accent).
@@ -18,6 +19,8 @@ export interface PoseArt {
   h: [number, number];
   /** The nose, where the face turns (a short stroke drawn over the head). */
   n?: string;
+  /** Eyes (small dots in the background colour): the face is toward you, so the view is from the front. */
+  e?: [number, number][];
   /** Where the side letter sits, in the drawing's own (right-hand) coordinates. */
   tag?: [number, number];
   /** Drawn as the mirror image of the right-hand twin. */
@@ -29,8 +32,6 @@ const BED = 'M4 101H116M8 101v-8q0-6 6-6h14q6 0 6 6v8';
 const FLOOR = 'M8 114H112';
 const EDGES = 'M8 4V116M112 4V116';
 const PILLOW = 'M40 116v-8q0-6 6-6h28q6 0 6 6v8';
-// The bed under a person sitting on it, seen from behind and above: its edges run away from you.
-const SEAT = 'M12 116L32 4M108 116L88 4';
 
 const kneesRight: PoseArt = {
   s: [
@@ -46,45 +47,57 @@ const kneesRight: PoseArt = {
   tag: [104, 104],
 };
 
-// Sitting, seen from behind and above: the legs run away from you, above the head.
+// A stool and the floor, for the seated poses: the seat is what makes a person read as sitting.
+const STOOL = 'M8 114H112M28 80H92M34 80L30 114M86 80L90 114';
+
+// Sitting on a stool, in profile, facing the picture's right: the near leg (the right one, for
+// a figure facing right) crossed over the far knee, its foot off the floor.
 const seatedCrossRight: PoseArt = {
   s: [
-    ['g', SEAT],
-    ['b', 'M55 104L50 10'],
-    ['a', 'M65 104L76 40L44 66'],
-    ['b', 'M52 90L40 112M68 90L80 112'],
-    ['t', 'M60 110V88'],
+    ['g', STOOL],
+    ['f', 'M44 74H74L76 110H84'],
+    ['f', 'M46 44L60 60L76 62'],
+    ['t', 'M44 74L46 40'],
+    ['a', 'M46 72L74 62L90 88'],
+    ['b', 'M46 46L58 62L72 60'],
   ],
-  h: [60, 74],
+  h: [48, 25],
+  n: 'M56 26h3',
   tag: [104, 16],
 };
 
+// Sitting on a stool, seen from the front (the face is toward you, so YOUR right is on the
+// picture's left): left leg crossed over the right knee, the upper body and head turned to the
+// person's right, the left arm across to the right knee.
 const seatedTwistRight: PoseArt = {
   s: [
-    ['g', SEAT],
-    ['b', 'M65 104L70 10'],
-    ['f', 'M55 104L44 40L76 66'],
-    ['F', 'M47 82L88 62'],
-    ['t', 'M60 110V90'],
-    ['a', 'M73 92L86 112'],
-    ['A', 'M47 82L73 92'],
+    ['g', STOOL],
+    ['F', 'M52 46L32 58L28 78'],
+    ['t', 'M60 72L58 44'],
+    ['f', 'M52 78L44 90L44 110H38'],
+    ['b', 'M68 78L40 86L30 106'],
+    ['a', 'M66 46L52 66L44 84'],
+    ['r', 'M84 14Q60 2 36 14M43 9L36 14L42 20'],
   ],
-  h: [61, 73],
-  n: 'M69 73h3',
-  tag: [104, 16],
+  h: [57, 29],
+  e: [[51.5, 28], [57, 28]],
+  tag: [16, 16],
 };
 
+// Standing, seen from the front (the face is toward you, so YOUR right is on the picture's left),
+// turned from the hips to the person's right, both arms swung that way.
 const standingTwistRight: PoseArt = {
   s: [
     ['g', FLOOR],
-    ['b', 'M55 68L50 110M65 68L70 110'],
-    ['a', 'M66 33L104 42'],
-    ['t', 'M60 64L61 31'],
-    ['F', 'M55 33L98 30'],
-    ['r', 'M38 80Q60 92 82 80M74 80L82 80L78 87'],
+    ['b', 'M55 68L50 110H44M65 68L70 110H76'],
+    ['F', 'M53 32L16 26'],
+    ['t', 'M60 64L58 31'],
+    ['a', 'M65 34L24 46'],
+    ['r', 'M82 80Q60 92 38 80M46 80L38 80L42 87'],
   ],
-  h: [62, 16],
-  tag: [104, 104],
+  h: [56, 16],
+  e: [[50.5, 15], [56, 15]],
+  tag: [16, 104],
 };
 
 /** Every picture of the set. */
@@ -101,8 +114,9 @@ export const POSE_ART: Record<PoseId, PoseArt> = {
     s: [
       ['g', BED],
       ['t', 'M36 92H68'],
-      ['a', 'M68 90L56 62L80 58'],
-      ['b', 'M40 88L48 70L64 64'],
+      ['F', 'M70 88L64 54L88 48'],
+      ['a', 'M66 90L54 62L78 58'],
+      ['b', 'M40 88L50 70L70 60'],
     ],
     h: [22, 78],
   },

@@ -3,11 +3,12 @@
  * Small and DOM-free; it loads with the views that show pictures, as do the words (words.ts), and
  * the drawings (art.ts) load when a picture is first drawn.
  *
- * Left and right: every picture is drawn so that the picture's right is YOUR right. Upright
- * poses are seen from behind; poses on the bed that turn to a side are seen from above, your legs
- * toward the top, the way you see your own body when you look down along it. Poses with no side
- * are seen from the side (in profile). The side that moves carries the accent colour and a
- * letter, R or L. docs/poses.md says the same for readers.
+ * Left and right: the side shows three times and they agree: the moving part in the accent colour,
+ * a letter R or L in the corner on the person's own side, and the view. The twists (seated and
+ * standing) are seen from the front with a face, so the person's right is on the picture's left;
+ * the seated crossed leg is in profile, the crossed leg the near one; the knee rolls are seen from
+ * above, legs toward the top, so the picture's right is your right. Poses with no side are seen
+ * from the side or the front. docs/poses.md says the same for readers.
  */
 import type { Side } from '../routine/model';
 

@@ -81,6 +81,9 @@ export class UnknotPose extends LitElement {
       stroke: var(--u-bg, #fff);
       stroke-width: 3;
     }
+    .eye {
+      fill: var(--u-bg, #fff);
+    }
     .tag circle {
       fill: var(--pose-accent);
     }
@@ -99,6 +102,9 @@ export class UnknotPose extends LitElement {
       }
       .head {
         stroke: #fff;
+      }
+      .eye {
+        fill: #fff;
       }
       .tag text {
         fill: #fff;
@@ -147,6 +153,7 @@ export class UnknotPose extends LitElement {
         ${art.s.map(([role, d]) => svg`<path class=${role} d=${d}></path>`)}
         <circle class="head" cx=${art.h[0]} cy=${art.h[1]} r="9"></circle>
         ${art.n ? svg`<path class="n" d=${art.n}></path>` : nothing}
+        ${(art.e ?? []).map(([x, y]) => svg`<circle class="eye" cx=${x} cy=${y} r="1.8"></circle>`)}
       </g>
       ${tag ? svg`<g class="tag"><circle cx=${tag[0]} cy=${tag[1]} r="11"></circle><text x=${tag[0]} y=${tag[1]}>${side}</text></g>` : nothing}
     </g>`;
