@@ -16,6 +16,7 @@ import { inTx, type Ctx } from './tx';
 import { planRecordSchema, routineRecordSchema, sessionRecordSchema, settingsSchema, timestamp } from './validate';
 
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES } from './export-format';
+import { upgradeExport } from './export-upgrade';
 
 export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES };
 /** No field we keep is longer than this; a longer string is an attack or a broken file. */
@@ -124,6 +125,7 @@ export function parseExport(text: string): ExportFile {
   scan(data, '', 0, problems);
   if (problems.length) refuse(problems);
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ImportError('Nothing was imported: this is not a Unknot export (the file is not a JSON object).');
+  if ((data as { format?: unknown }).format === EXPORT_FORMAT) data = upgradeExport(data as Record<string, unknown>, EXPORT_VERSION);
   const { format, version } = data as { format?: unknown; version?: unknown };
   if (format !== EXPORT_FORMAT) throw new ImportError(`Nothing was imported: this is not a Unknot export (format is ${JSON.stringify(format) ?? 'missing'}, expected "${EXPORT_FORMAT}").`);
   if (version !== EXPORT_VERSION) {

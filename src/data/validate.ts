@@ -24,6 +24,8 @@ export const planId = v.pipe(v.string(typed('text')), v.regex(/^[a-z0-9][a-z0-9-
 
 const pain = count(0, 10);
 export const NOTE_MAX = 1000;
+/** What the app lets the user write after a session (NOTE_MAX still admits older, longer notes). */
+export const NOTE_INPUT_MAX = 500;
 
 const sessionFields = {
   startedAt: timestamp,
@@ -35,7 +37,10 @@ const sessionFields = {
   painBefore: v.optional(pain),
   painAfter: v.optional(pain),
   note: v.optional(v.pipe(v.string(typed('text')), v.maxLength(NOTE_MAX, (i) => `must be at most ${NOTE_MAX} characters, got ${(i.input as string).length}`))),
+  felt: v.optional(v.picklist(['easier', 'same', 'harder'], typed('"easier", "same" or "harder"'))),
 };
+/** Only a stored session carries a flag: the store computes it, a new session never brings one. */
+const flagField = { flag: v.optional(v.picklist(['pain-high', 'pain-rose'], typed('"pain-high" or "pain-rose"'))) };
 
 /** Cross-field rules shared by a new session and an imported one. */
 function sessionRules<T extends { startedAt: number; endedAt: number; stepsDone: number; totalSteps: number }>() {
@@ -56,8 +61,14 @@ export const sessionInputSchema = v.pipe(
 );
 
 export const sessionRecordSchema = v.pipe(
-  v.strictObject({ id: sessionId, routineId: id, planId, ...sessionFields }, unknownField),
+  v.strictObject({ id: sessionId, routineId: id, planId, ...sessionFields, ...flagField }, unknownField),
   sessionRules(),
+);
+
+/** A correction of a stored session (see UnknotData.sessions.amend): the user's own fields only. */
+export const sessionAmendmentSchema = v.strictObject(
+  { painBefore: sessionFields.painBefore, painAfter: sessionFields.painAfter, note: sessionFields.note, felt: sessionFields.felt },
+  unknownField,
 );
 
 export const planRecordSchema = v.pipe(

@@ -27,7 +27,7 @@ describe('export', () => {
     const { text, time } = await filled();
     const file = JSON.parse(text);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'routines', 'plans', 'sessions', 'settings']);
-    expect(file).toMatchObject({ format: 'unknot-export', version: 1, exportedAt: time.now() });
+    expect(file).toMatchObject({ format: 'unknot-export', version: 2, exportedAt: time.now() });
     expect(file.routines).toHaveLength(5);
     expect(file.sessions).toHaveLength(5);
     expect(file.plans).toHaveLength(1);
@@ -80,7 +80,10 @@ describe('import', () => {
   hostile('a file that is not JSON', () => '{"format": "unknot-export", oops', 'not valid JSON');
   hostile('another kind of JSON', () => '[1, 2]', 'not a JSON object');
   hostile('another format', (t) => edit(t, (f) => (f.format = 'other-app')), 'format is "other-app", expected "unknot-export"');
-  hostile('an unknown format version', (t) => edit(t, (f) => (f.version = 2)), 'unknown export version 2; this app reads version 1. Update the app');
+  hostile('an unknown format version', (t) => edit(t, (f) => (f.version = 3)), 'unknown export version 3; this app reads version 2. Update the app');
+  hostile('a version too old to know', (t) => edit(t, (f) => (f.version = 0)), 'unknown export version 0; this app reads version 2.');
+  hostile('a flag that is not one', (t) => edit(t, (f) => (f.sessions[0].flag = 'sore')), 'sessions[0].flag: must be "pain-high" or "pain-rose"');
+  hostile('an unknown feeling', (t) => edit(t, (f) => (f.sessions[0].felt = 'meh')), 'sessions[0].felt: must be "easier", "same" or "harder"');
   hostile('wrong types', (t) => edit(t, (f) => (f.sessions[3].startedAt = 'yesterday')), 'sessions[3].startedAt: must be a time in epoch milliseconds, got "yesterday"');
   hostile('a list that is not a list', (t) => edit(t, (f) => (f.sessions = {})), 'sessions: must be a list of sessions, got object');
   hostile('out-of-range pain', (t) => edit(t, (f) => (f.sessions[1].painAfter = 11)), 'sessions[1].painAfter: must be 0–10, got 11');

@@ -21,7 +21,7 @@ const mine = () => ({ ...builtInRoutine('seated-spinal-twist')!, id: 'my-evening
 describe('sharing one routine', () => {
   test('the file is a data-layer export the other phone adds as a new routine, settings untouched', async () => {
     const text = routineShareText(mine(), 1_700_000_000_000);
-    expect(JSON.parse(text)).toMatchObject({ format: 'unknot-export', version: 1, sessions: [], plans: [] });
+    expect(JSON.parse(text)).toMatchObject({ format: 'unknot-export', version: 2, sessions: [], plans: [] });
     expect(JSON.parse(text)).not.toHaveProperty('settings');
     const other = await db();
     await other.settings.update({ voice: false, reminders: [{ routineId: 'seated-spinal-twist', times: ['06:45'], enabled: true }] });
