@@ -7,6 +7,8 @@ import { adherence, periodLength, type Adherence } from '../history/adherence';
 import { groupByDay, streaks, isActiveDay, type Streaks } from '../history/days';
 import { dayNumber, localDay, type DayKey } from '../history/local-time';
 import { painTrend, type PainTrend } from '../history/pain';
+import { flagText } from '../safety/pain-rules';
+import type { SessionFelt } from '../data/schema';
 
 export interface ReportRoutine {
   id: string;
@@ -48,7 +50,9 @@ export interface Report {
   stoppedEarly: number;
   routines: RoutineReport[];
   /** The most recent notes in the period (at most NOTES_SHOWN, newest first), for the therapist to read. */
-  notes: { at: number; routineName: string; note: string }[];
+  notes: { at: number; routineName: string; note: string; felt?: SessionFelt }[];
+  /** Every session of the period marked for pain (src/safety), newest first, with the reason. */
+  flagged: { at: number; routineName: string; reason: string; note?: string }[];
 }
 
 /** Notes on the one printed page: enough to read, few enough to fit. */
@@ -100,6 +104,15 @@ export function buildReport(input: ReportInput): Report {
       .filter((s) => s.note?.trim())
       .sort((a, b) => b.startedAt - a.startedAt)
       .slice(0, NOTES_SHOWN)
-      .map((s) => ({ at: s.startedAt, routineName: byId.get(s.routineId)?.name ?? s.routineId, note: s.note!.trim() })),
+      .map((s) => ({ at: s.startedAt, routineName: byId.get(s.routineId)?.name ?? s.routineId, note: s.note!.trim(), ...(s.felt && { felt: s.felt }) })),
+    flagged: sessions
+      .filter((s) => s.flag)
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .map((s) => ({
+        at: s.startedAt,
+        routineName: byId.get(s.routineId)?.name ?? s.routineId,
+        reason: flagText(s.flag!, s.painBefore, s.painAfter),
+        ...(s.note?.trim() && { note: s.note.trim() }),
+      })),
   };
 }

@@ -18,6 +18,7 @@ import { serveDist } from '../support/serve';
 import { BUILT_INS, compile } from '../../src/routine/index';
 import { momentsOf } from '../../src/player/moments';
 import { fmt, median, percentile } from './stats';
+import { returningUser } from '../support/returning-user';
 
 interface Probe {
   t0: number;
@@ -39,7 +40,7 @@ export default async function bench(): Promise<void> {
   const server = await serveDist();
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
+    const page = await returningUser(await browser.newPage());
     // A string, not a function: tsx's keepNames would wrap inner functions in a helper the page lacks.
     await page.addInitScript(`{
       const plan = ${JSON.stringify(planned)};

@@ -10,6 +10,7 @@ import { appUnderTest } from '../support/app-under-test';
 import { builtInRoutine } from '../../src/routine/index';
 import { planIdOf } from '../../src/data/plans';
 import { zonedInstant } from '../../src/history/index';
+import { returningUser } from '../support/returning-user';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TZ = 'Europe/Berlin';
@@ -46,7 +47,7 @@ async function axe(page: Page): Promise<string[]> {
 
 async function newContext(options: { colorScheme: 'light' | 'dark'; reducedMotion?: 'reduce' }): Promise<BrowserContext> {
   // bypassCSP: ONLY here, so that axe can be injected (see axe() above); every other test runs under the real CSP.
-  const context = await app.browser.newContext({ bypassCSP: true, timezoneId: TZ, locale: 'en-GB', ...options });
+  const context = await returningUser(await app.browser.newContext({ bypassCSP: true, timezoneId: TZ, locale: 'en-GB', ...options }));
   const page = await context.newPage();
   await page.clock.setFixedTime(NOW);
   await page.goto(`${app.server.url}/settings`);

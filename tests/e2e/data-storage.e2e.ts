@@ -7,11 +7,12 @@
  */
 import { expect, test } from 'vitest';
 import { appUnderTest } from '../support/app-under-test';
+import { returningUser } from '../support/returning-user';
 
 const app = appUnderTest();
 
 test('another tab upgrading the database: this one closes it and asks to reload', async () => {
-  const context = await app.browser.newContext();
+  const context = await returningUser(await app.browser.newContext());
   const page = await context.newPage();
   await page.goto(app.server.url);
   await expect.poll(() => page.locator('unknot-library h2').count()).toBe(3);

@@ -13,6 +13,7 @@ import { launchProfile } from '../support/chromium';
 import { serveDist, type Served } from '../support/serve';
 import { BUILT_INS, builtInRoutine, compile } from '../../src/routine/index';
 import { openUnknotDb } from '../../src/data/index';
+import { returningUser } from '../support/returning-user';
 
 let server: Served;
 let profile: BrowserContext;
@@ -21,7 +22,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   server = await serveDist();
-  profile = await launchProfile();
+  profile = await returningUser(await launchProfile());
   page = await profile.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });
@@ -152,7 +153,7 @@ test('export, then import into a fresh browser profile: identical data', async (
   await expect.poll(() => page.locator('[data-import-result]').textContent()).toMatch(/11 added/); // 10 sessions + 1 plan
 
   const exported = await exportFrom(page);
-  const fresh = await launchProfile();
+  const fresh = await returningUser(await launchProfile());
   try {
     const other = await fresh.newPage();
     await importInto(other, 'from-a.json', exported);

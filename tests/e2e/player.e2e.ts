@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS } from '../../src/data/schema';
 import type { CueEmission } from '../../src/player/index';
 import type { SessionRecord } from '../../src/data/schema';
 import { storedSessions } from '../support/stored-sessions';
+import { returningUser } from '../support/returning-user';
 
 const routine = BUILT_INS[2].routine; // Standing hip twist, 75 s
 const timeline = compile(routine);
@@ -31,7 +32,7 @@ declare global {
 
 beforeEach(async () => {
   errors = [];
-  context = await app.browser.newContext();
+  context = await returningUser(await app.browser.newContext());
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

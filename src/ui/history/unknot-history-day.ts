@@ -58,7 +58,7 @@ export class UnknotHistoryDay extends LitElement {
               ${day.sessions.map(
                 (x) => html`<li>
                   <button aria-expanded=${x.id === this.selected ? 'true' : 'false'} @click=${() => this._emit('session-select', x.id === this.selected ? null : x.id)}>
-                    <span>${clock(x.startedAt, this.timeZone)} ${this.names.get(x.routineId)}</span><span>${x.outcome === 'completed' ? 'completed' : 'stopped early'}</span>
+                    <span>${clock(x.startedAt, this.timeZone)} ${this.names.get(x.routineId)}</span><span>${x.outcome === 'completed' ? 'completed' : 'stopped early'}${x.flag ? html`, <strong data-flag>marked: ${x.flag === 'pain-high' ? 'pain high' : 'pain rose'}</strong>` : ''}</span>
                   </button>
                 </li>`,
               )}

@@ -21,6 +21,7 @@ import { sharedStyles } from '../common/shared-styles';
 import './unknot-history-calendar';
 import './unknot-history-chart';
 import './unknot-history-day';
+import type { SessionAmend } from './unknot-history-session';
 
 /** The browser's own time zone: the history shows days as the user lives them now. */
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
@@ -142,6 +143,7 @@ export class UnknotHistory extends LitElement {
             .timeZone=${this.timeZone}
             @session-select=${(e: CustomEvent<string | null>) => (this._session = e.detail)}
             @session-delete=${this._delete}
+            @session-amend=${this._amend}
           ></unknot-history-day>`
         : ''}
       ${practised.length
@@ -170,6 +172,16 @@ export class UnknotHistory extends LitElement {
       await this._load();
     } catch (error) {
       this._status = (error as Error).message;
+    }
+  };
+
+  private _amend = async (e: CustomEvent<SessionAmend>) => {
+    try {
+      await this.data!.sessions.amend(e.detail.id, e.detail.patch);
+      this._status = 'Session corrected.';
+      await this._load();
+    } catch (error) {
+      this._status = `The correction was not saved: ${(error as Error).message}`;
     }
   };
 

@@ -17,6 +17,10 @@ import '../watch/index';
 import './unknot-watch-session';
 import { buzzesAlert, type WatchLink } from '../../watch-link/index';
 import { watchLinkContext } from '../context/watch-link-context';
+import { GENTLE_SUMMARY, gentleRoutine, restAdvisedBefore, sessionFlag } from '../../safety/index';
+import '../safety/index';
+import '../common/unknot-session-notes';
+import type { SessionNotes } from '../common/unknot-session-notes';
 
 /** The parts of the data layer the player uses. */
 export type PlayerData = Pick<UnknotData, 'sessions' | 'settings'>;
@@ -72,6 +76,12 @@ export class UnknotPlayer extends LitElement {
   @state() private _painAfter: number | undefined = undefined;
   @state() private _announcement = '';
   @state() private _save: SaveState = 'unsaved';
+  /** Pain before was high and the user chose the gentle version (src/safety) or to rest. */
+  @state() private _gentle = false;
+  @state() private _resting = false;
+  /** The note and "how it felt" given after the session, saved with it or added to it. */
+  @state() private _notes: SessionNotes = {};
+  @state() private _notesState = '';
 
   /** The watch link: with the Unknot module the session can run on the wrist instead. */
   @consume({ context: watchLinkContext, subscribe: true })
@@ -140,6 +150,7 @@ export class UnknotPlayer extends LitElement {
   private _renderBefore() {
     // One template for both modes, so the watch session element keeps its state when it starts.
     return html`
+      <unknot-safety-advice></unknot-safety-advice>
       <unknot-watch-session
         .routine=${this._routine}
         .timeline=${this._timeline}
@@ -159,14 +170,42 @@ export class UnknotPlayer extends LitElement {
           @pain-change=${(e: CustomEvent<{ value?: number }>) => (this._painBefore = e.detail.value)}
         ></unknot-pain-scale>
       </section>
-      <button class="primary start" @click=${this._start}>Start</button>
+      ${this._startChoice()}
       <unknot-cue-settings .settings=${this._settings} @settings-change=${this._onSettings}></unknot-cue-settings>
     `;
   }
 
+  /** Start, or, with pain before 8 or more, the advice to rest with the gentle version as the other choice. */
+  private _startChoice() {
+    if (this._resting) {
+      return html`<section class="card" data-testid="resting">
+        <h2>Rest now</h2>
+        <p>A good choice. Lie in a comfortable position and let the muscle settle. Come back to the routine when the pain has eased.</p>
+        <p><a href="/">Back to the routines</a></p>
+      </section>`;
+    }
+    if (!restAdvisedBefore(this._painBefore)) return html`<button class="primary start" @click=${this._start}>Start</button>`;
+    return html`<unknot-pain-advice
+      mode="before"
+      .painBefore=${this._painBefore}
+      @rest-now=${() => (this._resting = true)}
+      @start-gently=${this._startGently}
+    ></unknot-pain-advice>`;
+  }
+
+  private _startGently = (): void => {
+    if (!this._routine) return;
+    this._gentle = true;
+    this._routine = gentleRoutine(this._routine);
+    this._timeline = compile(this._routine);
+    this._player.load(this._timeline, this._settings);
+    this._start(); // still inside the click: audio and speech need it
+  };
+
   private _renderPlaying(s: PlayerSnapshot) {
     const paused = s.state === 'paused';
     return html`
+      ${this._gentle ? html`<p class="card" data-testid="gentle">${GENTLE_SUMMARY}</p>` : nothing}
       <unknot-player-display .snapshot=${s} ?lying-down=${this._settings.largeText}></unknot-player-display>
       ${paused ? html`<p class="muted">Paused.</p>` : nothing}
       ${this._player.wakeLockError ? html`<p class="muted">${this._player.wakeLockError}</p>` : nothing}
@@ -189,20 +228,45 @@ export class UnknotPlayer extends LitElement {
       saved: 'Saved to history.',
       failed: 'Could not save this session to history.',
     }[this._save];
+    const flag = sessionFlag(this._painBefore, this._painAfter);
     return html`
       <section class="card">
-        <h2 id="result" tabindex="-1">${s.completed ? 'Done. Well done.' : `Stopped early: ${s.stepsDone} of ${s.stepsTotal} steps done.`}</h2>
+        <h2 id="result" tabindex="-1">${s.completed ? (flag ? 'Done.' : 'Done. Well done.') : `Stopped early: ${s.stepsDone} of ${s.stepsTotal} steps done.`}</h2>
         <unknot-pain-scale
           label="Pain now, after the routine (optional)"
           .value=${this._painAfter}
           @pain-change=${this._onPainAfter}
         ></unknot-pain-scale>
+        ${flag
+          ? html`<unknot-pain-advice mode="after" .flag=${flag} .painBefore=${this._painBefore} .painAfter=${this._painAfter}></unknot-pain-advice>`
+          : nothing}
         <p role=${this._save === 'failed' ? 'alert' : nothing} data-testid="save-state">${this.data ? saved : 'History is not available here.'}</p>
         ${this._save === 'unsaved' && this.data ? html`<button @click=${this._saveNow}>Save without a score</button>` : nothing}
         <p><a href="/">Back to the routines</a></p>
       </section>
+      ${this.data
+        ? html`<section class="card">
+            <unknot-session-notes .note=${this._notes.note ?? ''} .felt=${this._notes.felt} @notes-save=${this._onNotes}></unknot-session-notes>
+            <p role="status" data-testid="notes-state">${this._notesState}</p>
+          </section>`
+        : nothing}
     `;
   }
+
+  private _onNotes = (e: CustomEvent<SessionNotes>): void => {
+    this._notes = e.detail;
+    this._notesState = 'Saving the note…';
+    if (this._save === 'unsaved') this._saveNow();
+    else {
+      const id = this._sessionId;
+      const notes = { note: e.detail.note, felt: e.detail.felt };
+      this._saving = (this._saving ?? Promise.resolve()).then(() => this.data?.sessions.amend(id, notes));
+    }
+    void this._saving?.then(
+      () => (this._notesState = this._save === 'failed' ? 'The note was not saved.' : 'Note saved.'),
+      () => (this._notesState = 'The note was not saved.'),
+    );
+  };
 
   private _start = (): void => {
     this._sessionId = crypto.randomUUID();
@@ -266,7 +330,8 @@ export class UnknotPlayer extends LitElement {
       { startedAt: this._startedAt, endedAt: this._endedAt },
       { before: this._painBefore, after: this._painAfter },
     );
-    this._saving = this.data.sessions.add({ ...input, id: this._sessionId }).then(
+    const notes = { ...(this._notes.note && { note: this._notes.note }), ...(this._notes.felt && { felt: this._notes.felt }) };
+    this._saving = this.data.sessions.add({ ...input, ...notes, id: this._sessionId }).then(
       () => (this._save = 'saved'),
       () => (this._save = 'failed'),
     );

@@ -10,6 +10,7 @@ import { reportStyles } from './report-styles';
 import { download } from '../common/download';
 import '../history/index';
 
+const FELT = { easier: 'easier than last time', same: 'same as last time', harder: 'harder than last time' } as const;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const mean = (x: number | null) => (x === null ? '–' : x.toFixed(1));
 const longDate = (d: DayKey) => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${d}T00:00:00Z`));
@@ -80,11 +81,19 @@ export class UnknotReport extends LitElement {
           .filter((x) => x.pain.points.length)
           .map((x) => html`<section><h2>${x.name}: pain</h2><unknot-history-chart .trend=${x.pain} .name=${x.name}></unknot-history-chart></section>`)}
       </div>
+      ${r.flagged.length
+        ? html`<section aria-labelledby="flagged" data-testid="flagged">
+            <h2 id="flagged">Sessions marked for pain</h2>
+            <ul class="flagged">
+              ${r.flagged.map((x) => html`<li><strong>${this._day(x.at)}, ${x.routineName}:</strong> ${x.reason}${x.note ? html` — “${x.note}”` : ''}</li>`)}
+            </ul>
+          </section>`
+        : ''}
       ${r.notes.length
         ? html`<section aria-labelledby="notes">
             <h2 id="notes">Latest notes</h2>
             <ul class="notes">
-              ${r.notes.map((x) => html`<li><strong>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: this.timeZone }).format(x.at)}, ${x.routineName}:</strong> ${x.note}</li>`)}
+              ${r.notes.map((x) => html`<li><strong>${this._day(x.at)}, ${x.routineName}:</strong> ${x.note}${x.felt ? ` (${FELT[x.felt]})` : ''}</li>`)}
             </ul>
           </section>`
         : ''}
@@ -101,6 +110,10 @@ export class UnknotReport extends LitElement {
       </section>
       <p role="status" aria-live="polite" class="status">${this._status}</p>
     `;
+  }
+
+  private _day(at: number): string {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: this.timeZone }).format(at);
   }
 
   private _table(r: Report) {
