@@ -21,7 +21,7 @@ export class UnknotWelcome extends LitElement {
       ul {
         padding-left: 1.25rem;
       }
-      .safety {
+      .card.safety {
         border-left: 6px solid var(--u-danger);
       }
       .ack {
@@ -83,10 +83,10 @@ export class UnknotWelcome extends LitElement {
         </ul>
         <p><a href="/about-back-spasms">About back spasms</a></p>
       </section>
-      <label class="ack"
-        ><input type="checkbox" .checked=${this._ack} @change=${(e: Event) => (this._ack = (e.target as HTMLInputElement).checked)} />I have read
-        the safety signs, and I will stop and see a doctor if I have any of them.</label
-      >
+      <div class="ack">
+        <input id="ack" type="checkbox" .checked=${this._ack} @change=${(e: Event) => (this._ack = (e.target as HTMLInputElement).checked)} />
+        <label for="ack">I have read the safety signs, and I will stop and see a doctor if I have any of them.</label>
+      </div>
       <div class="actions">
         <button class="primary" ?disabled=${!this._ack} @click=${() => this._done('acknowledged')}>Start using Unknot</button>
         <button @click=${() => this._done('skipped')}>Skip</button>

@@ -21,7 +21,7 @@ export class UnknotAboutBackSpasms extends LitElement {
       li + li {
         margin-top: 0.35rem;
       }
-      .doctor {
+      .card.doctor {
         border-left: 6px solid var(--u-danger);
       }
     `,

@@ -18,7 +18,10 @@ export class UnknotPainAdvice extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      aside {
+      :host {
+        margin: 1rem 0;
+      }
+      aside.card {
         border-left: 6px solid var(--u-danger);
       }
       h2 {

@@ -12,7 +12,10 @@ export class UnknotSafetyAdvice extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      details {
+      :host {
+        margin-bottom: 1rem;
+      }
+      details.card {
         border-left: 6px solid var(--u-danger);
       }
       summary {

@@ -1,0 +1,246 @@
+/**
+ * Issue 14 in the built app, in real Chromium: the first-run welcome (once), the pain-aware
+ * player (advice before Start at pain 8+, the gentle version, stop advice when pain rises), the
+ * flag reaching history and the report, notes in the report and the CSV, correcting a session,
+ * the professional banner, the collapsed safety advice and the About page, with axe on each.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { appUnderTest } from '../support/app-under-test';
+import { returningUser } from '../support/returning-user';
+import { storedSessions } from '../support/stored-sessions';
+import { BUILT_INS } from '../../src/routine/index';
+import { localDay } from '../../src/history/index';
+
+const TZ = 'Europe/Berlin';
+const routine = BUILT_INS[2].routine; // Standing hip twist
+const app = appUnderTest();
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+async function newPage(returning = true): Promise<void> {
+  context = await app.browser.newContext({ timezoneId: TZ, locale: 'en-GB', acceptDownloads: true });
+  if (returning) await returningUser(context);
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+}
+
+beforeEach(() => {
+  errors = [];
+});
+afterEach(async () => {
+  await context?.close();
+  expect(errors).toEqual([]);
+});
+
+const pain = (label: RegExp, value: number) => page.getByRole('group', { name: label }).getByRole('button', { name: String(value), exact: true }).click();
+
+/** Plays the routine for a moment and stops it, with the given pain scores. */
+async function quickSession(before: number | undefined, after: number | undefined): Promise<void> {
+  await page.goto(`${app.server.url}/play/${routine.id}`);
+  await page.getByRole('group', { name: /before starting/ }).waitFor();
+  if (before !== undefined) await pain(/before starting/, before);
+  await page.getByRole('button', { name: before !== undefined && before >= 8 ? 'Start gently' : 'Start', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await page.locator('#result').waitFor();
+  if (after !== undefined) await pain(/after the routine/, after);
+  await page.getByTestId('save-state').filter({ hasText: 'Saved to history.' }).or(page.getByRole('button', { name: 'Save without a score' })).waitFor();
+  if (after === undefined) await page.getByRole('button', { name: 'Save without a score' }).click();
+  await page.getByTestId('save-state').filter({ hasText: 'Saved to history.' }).waitFor();
+}
+
+describe('the first-run welcome', () => {
+  test('shows once, before any view, needs the acknowledgement, and comes back from Settings', async () => {
+    await newPage(false);
+    await page.goto(`${app.server.url}/play/${routine.id}`); // a home-screen shortcut on the very first run
+    await page.getByRole('heading', { name: 'Welcome to Unknot' }).waitFor();
+    expect(await page.locator('unknot-player').count()).toBe(0);
+    expect(await page.getByText('numbness, tingling or weakness').count()).toBe(1);
+    expect(await axeViolations()).toEqual([]);
+    const go = page.getByRole('button', { name: 'Start using Unknot' });
+    expect(await go.isDisabled()).toBe(true);
+    await page.getByLabel(/I have read the safety signs/).check();
+    await go.click();
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor(); // on to the page asked for
+    await page.reload();
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Welcome to Unknot' }).count()).toBe(0);
+
+    await page.goto(`${app.server.url}/settings`);
+    await page.getByRole('link', { name: 'Read the welcome again' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Unknot' }).waitFor();
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+    await page.locator('unknot-library h1').waitFor();
+  });
+
+  test('skipping it also counts: it does not come back by itself', async () => {
+    await newPage(false);
+    await page.goto(`${app.server.url}/`);
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+    await page.locator('unknot-library h1').waitFor();
+    await page.goto(`${app.server.url}/history`);
+    await page.locator('unknot-history h1').waitFor();
+    expect(await page.getByRole('heading', { name: 'Welcome to Unknot' }).count()).toBe(0);
+  });
+});
+
+describe('pain-aware guidance', () => {
+  test('pain 9 before: the calm message and the signs before Start; rest now starts nothing', async () => {
+    await newPage();
+    await page.goto(`${app.server.url}/play/${routine.id}`);
+    await pain(/before starting/, 9);
+    const advice = page.getByTestId('pain-before-advice');
+    await advice.waitFor();
+    expect(await advice.textContent()).toContain('resting may be better for now');
+    expect(await advice.textContent()).toContain('losing control of your bladder or bowels');
+    expect(await page.getByRole('button', { name: 'Start', exact: true }).count()).toBe(0);
+    expect(await axeViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Rest now' }).click();
+    await page.getByTestId('resting').waitFor();
+    expect(await storedSessions(page)).toEqual([]);
+  });
+
+  test('start gently: half the repetitions and 3 s holds, said on screen and stored as played', async () => {
+    await newPage();
+    await page.goto(`${app.server.url}/play/${routine.id}`);
+    await pain(/before starting/, 8);
+    await page.getByRole('button', { name: 'Start gently' }).click();
+    expect(await page.getByTestId('gentle').textContent()).toContain('half the repetitions (at least one) and holds of 3 seconds');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.getByRole('button', { name: 'Save without a score' }).click();
+    await page.getByTestId('save-state').filter({ hasText: 'Saved to history.' }).waitFor();
+    const [stored] = await storedSessions(page);
+    const plan = await page.evaluate(
+      (id) =>
+        new Promise<{ routine: { exercises: { repetitions: number; hold: number }[] } }>((resolve) => {
+          const req = indexedDB.open('unknot');
+          req.onsuccess = () => {
+            const get = req.result.transaction('plans').objectStore('plans').get(id);
+            get.onsuccess = () => resolve(get.result);
+          };
+        }),
+      stored.planId,
+    );
+    expect(plan.routine.exercises.map((e) => [e.repetitions, e.hold])).toEqual(
+      routine.exercises.map((e) => [Math.max(1, Math.floor(e.repetitions / 2)), Math.min(e.hold, 3)]),
+    );
+    expect(stored.painBefore).toBe(8);
+  });
+
+  test('pain rising after: no "well done", the stop advice, and the flag in history and the report', async () => {
+    await newPage();
+    await quickSession(3, 6);
+    expect(await page.locator('#result').textContent()).not.toContain('Well done');
+    const advice = page.getByTestId('pain-after-advice');
+    expect(await advice.textContent()).toContain('Pain rose by 3 points (3 to 6)');
+    expect(await advice.textContent()).toContain('Please do not do more exercises today');
+    expect(await axeViolations()).toEqual([]);
+    expect((await storedSessions(page))[0].flag).toBe('pain-rose');
+
+    await page.goto(`${app.server.url}/history`);
+    await page.locator(`unknot-history-calendar button[data-day="${localDay(Date.now(), TZ)}"]`).click();
+    expect(await page.locator('unknot-history-day [data-flag]').textContent()).toBe('marked: pain rose');
+    await page.getByRole('list', { name: 'Sessions that day' }).getByRole('button').first().click();
+    expect(await page.locator('unknot-history-session dd[data-flag]').textContent()).toBe('Pain rose by 3 points (3 to 6)');
+
+    await page.goto(`${app.server.url}/report`);
+    expect(await page.getByTestId('flagged').textContent()).toContain('Pain rose by 3 points (3 to 6)');
+  });
+
+  test('a completed session without a rise still says well done', async () => {
+    await newPage();
+    await page.clock.install();
+    await page.goto(`${app.server.url}/play/${routine.id}`);
+    await pain(/before starting/, 4);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.clock.runFor(10 * 60_000);
+    await page.locator('#result').filter({ hasText: 'Done. Well done.' }).waitFor();
+    await pain(/after the routine/, 5);
+    expect(await page.locator('#result').textContent()).toBe('Done. Well done.');
+    await pain(/after the routine/, 8); // changed to 8: high
+    await page.getByTestId('pain-after-advice').waitFor();
+    expect(await page.locator('#result').textContent()).toBe('Done.');
+    await expect.poll(async () => (await storedSessions(page))[0]?.flag).toBe('pain-high');
+  });
+
+  test('three marked sessions within a week: the banner recommends a professional, with the reason', async () => {
+    await newPage();
+    await quickSession(2, 5);
+    await quickSession(4, 9);
+    await page.goto(`${app.server.url}/`);
+    await page.locator('unknot-library h1').waitFor();
+    expect(await page.getByTestId('professional-banner').count()).toBe(0);
+    await quickSession(1, 3);
+    await page.goto(`${app.server.url}/`);
+    const banner = page.getByTestId('professional-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('3 sessions in the last 7 days ended with pain that was high or had risen.');
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('notes and how it felt', () => {
+  test('a note written after a session is in the report and the CSV, and can be corrected from the detail', async () => {
+    await newPage();
+    await quickSession(5, 4);
+    await page.getByLabel('Note (optional)').fill('Tight on the right, =SUM(1) better after');
+    await page.getByRole('radio', { name: 'Easier' }).check();
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByTestId('notes-state').filter({ hasText: 'Note saved.' }).waitFor();
+    expect((await storedSessions(page))[0]).toMatchObject({ note: 'Tight on the right, =SUM(1) better after', felt: 'easier', painBefore: 5, painAfter: 4 });
+
+    await page.goto(`${app.server.url}/report`);
+    expect(await page.locator('unknot-report ul.notes li').allTextContents()).toEqual([expect.stringContaining('Tight on the right, =SUM(1) better after (easier than last time)')]);
+    expect(await page.locator('[data-summary]').textContent()).toContain('times in Europe/Berlin');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download sessions (CSV)' }).click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(lines[0]).toContain('Pain before,Pain after,Marked,Felt,Source,Note');
+    expect(lines[1]).toContain(',5,4,,easier,phone,"Tight on the right, =SUM(1) better after",');
+
+    // Corrected later: pain after was really 8.
+    await page.goto(`${app.server.url}/history`);
+    await page.locator(`unknot-history-calendar button[data-day="${localDay(Date.now(), TZ)}"]`).click();
+    await page.getByRole('list', { name: 'Sessions that day' }).getByRole('button').first().click();
+    await page.getByRole('button', { name: 'Correct pain or note' }).click();
+    await page.getByTestId('session-editor').waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await page.getByRole('group', { name: 'Pain after' }).getByRole('button', { name: '8', exact: true }).click();
+    await page.getByLabel('Note (optional)').fill('Worse in the evening.');
+    await page.getByRole('button', { name: 'Save the correction' }).click();
+    await page.getByRole('status').filter({ hasText: 'Session corrected.' }).waitFor();
+    expect((await storedSessions(page))[0]).toMatchObject({ painAfter: 8, note: 'Worse in the evening.', felt: 'easier', flag: 'pain-high' });
+  });
+});
+
+describe('safety advice everywhere', () => {
+  test('the player carries it collapsed; one tap opens it, and it links to About back spasms', async () => {
+    await newPage();
+    await page.goto(`${app.server.url}/play/${routine.id}`);
+    const summary = page.getByText('Safety advice', { exact: true });
+    await summary.waitFor();
+    const signs = page.locator('unknot-safety-advice').getByText('a fever along with the back pain');
+    expect(await signs.isVisible()).toBe(false);
+    await summary.click();
+    expect(await signs.isVisible()).toBe(true);
+    await page.locator('unknot-safety-advice').getByRole('link', { name: 'About back spasms' }).click();
+    await page.getByRole('heading', { name: 'About back spasms', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/about-back-spasms');
+    for (const h of ['What a spasm is', 'What usually helps', 'What to avoid', 'See a doctor now if you have']) {
+      expect(await page.getByRole('heading', { name: h }).count()).toBe(1);
+    }
+    expect(await axeViolations()).toEqual([]);
+  });
+});
