@@ -108,6 +108,12 @@ export interface UnknotData {
   exportAll(): Promise<string>;
   /** Validates everything first; on any problem throws ImportError and changes nothing. */
   importAll(text: string): Promise<ImportResult>;
+  /**
+   * Deletes the whole database (routines, sessions, plans, settings) and closes this handle; other
+   * tabs are asked to let go (they close and tell the user to reload). Built-ins are seeded again
+   * the next time the app opens. See erase.ts for everything else the app keeps.
+   */
+  deleteDatabase(): Promise<void>;
   /** Subscribe to DataEvents; returns an unsubscribe function. */
   on(listener: (event: DataEvent) => void): () => void;
   close(): void;

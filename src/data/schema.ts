@@ -122,6 +122,8 @@ export interface Settings {
   theme: Theme;
   largeText: boolean;
   reminders: Reminder[];
+  /** The name printed on the report for the physiotherapist (optional; kept on this phone, never sent anywhere). */
+  patientName?: string;
   /** The paired Bangle.js, if any. */
   watch?: { id: string; name: string };
 }

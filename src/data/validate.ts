@@ -123,6 +123,7 @@ export const settingsSchema = v.strictObject(
       ),
       v.maxLength(100, (i) => `must have at most 100 reminders, got ${shown(i.input)}`),
     ),
+    patientName: v.optional(text(1, 80)),
     watch: v.optional(v.strictObject({ id: text(1, 128), name: text(1, 60) }, unknownField)),
   },
   unknownField,

@@ -244,3 +244,54 @@ describe('safety advice everywhere', () => {
     expect(await axeViolations()).toEqual([]);
   });
 });
+
+describe('the report, sharing and your data', () => {
+  test('the patient name from Settings is on the report; where the share sheet takes files, the CSV goes through it', async () => {
+    await newPage();
+    // A phone's share sheet, as a double: Chromium on desktop Linux has no file sharing.
+    await context.addInitScript(() => {
+      const shared: { name: string; type: string; text: string }[] = [];
+      (window as unknown as { __shared: typeof shared }).__shared = shared;
+      Object.assign(navigator, {
+        canShare: (data: ShareData) => !!data.files?.length,
+        share: async (data: ShareData) => {
+          for (const f of data.files ?? []) shared.push({ name: f.name, type: f.type, text: await f.text() });
+        },
+      });
+    });
+    await quickSession(6, 5);
+    await page.goto(`${app.server.url}/settings`);
+    await page.getByLabel('Your name on the report (optional)').fill('Ada Lovelace');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByRole('status').filter({ hasText: 'Name saved.' }).waitFor();
+    await page.goto(`${app.server.url}/report`);
+    expect(await page.locator('[data-patient]').textContent()).toBe('Patient: Ada Lovelace');
+    await page.getByRole('button', { name: 'Share sessions (CSV)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Shared 1 sessions as CSV.' }).waitFor();
+    const [shared] = await page.evaluate(() => (window as unknown as { __shared: { name: string; type: string; text: string }[] }).__shared);
+    expect(shared.name).toMatch(/^unknot-sessions-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/);
+    expect(shared.type).toBe('text/csv');
+    expect(shared.text.split('\r\n')[1]).toContain(',6,5,,,phone,');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  test('delete all my data: export offered, typed confirmation, then the app starts as new', async () => {
+    await newPage(false); // no returning-user script: it would set the welcome's answer again after the deletion
+    await page.goto(`${app.server.url}/`);
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+    await quickSession(6, 5);
+    await page.goto(`${app.server.url}/settings`);
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my data first' }).click()]);
+    expect(JSON.parse(readFileSync((await exported.path())!, 'utf8')).sessions).toHaveLength(1);
+    const del = page.getByRole('button', { name: 'Delete all my data' });
+    expect(await del.isDisabled()).toBe(true);
+    await page.getByLabel('Type DELETE to confirm').fill('delete');
+    expect(await del.isDisabled()).toBe(true);
+    expect(await axeViolations()).toEqual([]);
+    await page.getByLabel('Type DELETE to confirm').fill('DELETE');
+    await del.click();
+    await page.getByRole('heading', { name: 'Welcome to Unknot' }).waitFor(); // a fresh start, welcome included
+    expect(await storedSessions(page)).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  });
+});

@@ -7,7 +7,7 @@ import { buildReport, importSharedRoutine, inPeriod, routineShareText, sessionsC
 import { dataContext } from '../context/data-context';
 import { sharedStyles } from '../common/shared-styles';
 import { reportStyles } from './report-styles';
-import { download } from '../common/download';
+import { canShareFiles, shareOrDownload, type MadeFile } from '../common/share-file';
 import '../history/index';
 
 const FELT = { easier: 'easier than last time', same: 'same as last time', harder: 'harder than last time' } as const;
@@ -38,6 +38,9 @@ export class UnknotReport extends LitElement {
   @state() private _from: DayKey = addDays(this._to, -29);
   @state() private _status = '';
   @state() private _share = '';
+  @state() private _patient = '';
+  /** The phone's share sheet takes files here (checked once; desktop Linux Chromium cannot). */
+  private readonly _canShare = canShareFiles();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') && this.data) void this._load(this.data);
@@ -48,6 +51,7 @@ export class UnknotReport extends LitElement {
       const [history, settings] = await Promise.all([loadHistory(data), data.settings.get()]);
       this._history = history;
       this._include = settings.reminders.filter((r) => r.enabled).map((r) => r.routineId);
+      this._patient = settings.patientName ?? '';
     } catch (e) {
       this._status = `Could not read your sessions: ${(e as Error).message}`;
     }
@@ -65,11 +69,12 @@ export class UnknotReport extends LitElement {
     const live = [...h.routines.values()].filter((x) => !x.deleted);
     return html`
       <h1>Report: ${longDate(r.from)} to ${longDate(r.to)}</h1>
+      ${this._patient ? html`<p class="patient" data-patient>Patient: <strong>${this._patient}</strong></p>` : ''}
       <form class="card controls" @submit=${(e: Event) => e.preventDefault()}>
         <div><label for="from">From</label><input id="from" type="date" .value=${this._from} max=${this._to} @change=${this._period} /></div>
         <div><label for="to">To</label><input id="to" type="date" .value=${this._to} min=${this._from} @change=${this._period} /></div>
         <button type="button" class="primary" @click=${() => window.print()}>Print or save as PDF</button>
-        <button type="button" @click=${() => this._csv(h)}>Download sessions (CSV)</button>
+        <button type="button" @click=${() => this._csv(h)}>${this._canShare ? 'Share sessions (CSV)' : 'Download sessions (CSV)'}</button>
       </form>
       <p class="summary" data-summary>
         ${r.days} days · ${r.sessions} sessions (${r.completed} completed, ${r.stoppedEarly} stopped early) · active on ${r.activeDays} days ·
@@ -104,7 +109,7 @@ export class UnknotReport extends LitElement {
         <select id="share-routine" .value=${this._share || live[0]?.id || ''} @change=${(e: Event) => (this._share = (e.target as HTMLSelectElement).value)}>
           ${live.map((x) => html`<option value=${x.id}>${x.name}</option>`)}
         </select>
-        <button type="button" @click=${this._shareOut}>Save routine as a file</button>
+        <button type="button" @click=${this._shareOut}>${this._canShare ? 'Share routine as a file' : 'Save routine as a file'}</button>
         <label for="import">Import a shared routine</label>
         <input id="import" type="file" accept=".json,application/json" @change=${this._shareIn} />
       </section>
@@ -157,18 +162,24 @@ export class UnknotReport extends LitElement {
     [this._from, this._to] = [from, to];
   };
 
-  private _csv(h: HistoryData): void {
+  private async _csv(h: HistoryData): Promise<void> {
     const sessions = inPeriod(h.sessions, this._from, this._to, this.timeZone);
-    download(`unknot-sessions-${this._from}-to-${this._to}.csv`, 'text/csv;charset=utf-8', sessionsCsv(sessions, (id) => h.routines.get(id)?.name ?? id, this.timeZone));
-    this._status = `Downloaded ${sessions.length} sessions as CSV.`;
+    const file = { name: `unknot-sessions-${this._from}-to-${this._to}.csv`, type: 'text/csv', text: sessionsCsv(sessions, (id) => h.routines.get(id)?.name ?? id, this.timeZone) };
+    const how = await this._give(file);
+    if (how !== 'cancelled') this._status = `${how === 'shared' ? 'Shared' : 'Downloaded'} ${sessions.length} sessions as CSV.`;
+  }
+
+  /** Through the share sheet where it takes files, else a download. */
+  private _give(file: MadeFile) {
+    return shareOrDownload(file);
   }
 
   private _shareOut = async () => {
     const id = (this.renderRoot.querySelector('#share-routine') as HTMLSelectElement).value;
     const record = await this.data!.routines.get(id);
     if (!record) return;
-    download(shareFileName(record.routine), 'application/json', routineShareText(record.routine, Date.now()));
-    this._status = `Saved “${record.routine.name}” as a file.`;
+    const how = await this._give({ name: shareFileName(record.routine), type: 'application/json', text: routineShareText(record.routine, Date.now()) });
+    if (how !== 'cancelled') this._status = `${how === 'shared' ? 'Shared' : 'Saved'} “${record.routine.name}” as a file.`;
   };
 
   private _shareIn = async (e: Event) => {
