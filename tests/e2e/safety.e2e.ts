@@ -13,6 +13,7 @@ import { returningUser } from '../support/returning-user';
 import { storedSessions } from '../support/stored-sessions';
 import { BUILT_INS } from '../../src/routine/index';
 import { localDay } from '../../src/history/index';
+import ICAL from 'ical.js';
 
 const TZ = 'Europe/Berlin';
 const routine = BUILT_INS[2].routine; // Standing hip twist
@@ -293,5 +294,41 @@ describe('the report, sharing and your data', () => {
     await page.getByRole('heading', { name: 'Welcome to Unknot' }).waitFor(); // a fresh start, welcome included
     expect(await storedSessions(page)).toEqual([]);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  });
+});
+
+describe('reminders in the phone\'s calendar', () => {
+  test('"Add to my calendar" downloads an .ics that parses, one daily event with an alarm per time; offered again when reminders change', async () => {
+    await newPage();
+    await page.goto(`${app.server.url}/settings`);
+    const offer = page.getByTestId('calendar-offer');
+    await offer.waitFor();
+    const firstRoutine = page.locator('unknot-reminders-routine').first();
+    const toggle = firstRoutine.getByRole('checkbox').first();
+    if (!(await toggle.isChecked())) await toggle.check();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), offer.getByRole('button', { name: 'Add to my calendar' }).click()]);
+    expect(download.suggestedFilename()).toBe('unknot-reminders.ics');
+    const text = readFileSync((await download.path())!, 'utf8');
+    const cal = new ICAL.Component(ICAL.parse(text));
+    for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e.component.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=DAILY');
+      expect(e.component.getFirstSubcomponent('valarm')).not.toBeNull();
+      expect(e.startDate.zone.tzid).toBe(TZ);
+    }
+    expect(await offer.locator('[data-changed]').count()).toBe(0);
+    expect(await axeViolations()).toEqual([]);
+
+    // Another reminder turned on: the offer comes back with a notice, and goes once taken again.
+    await page.locator('unknot-reminders-routine').nth(1).getByRole('checkbox').first().check();
+    await offer.locator('[data-changed]').waitFor();
+    expect(await offer.locator('[data-changed]').textContent()).toContain('Add them to your calendar again');
+    const [again] = await Promise.all([page.waitForEvent('download'), offer.getByRole('button', { name: 'Add to my calendar' }).click()]);
+    const more = new ICAL.Component(ICAL.parse(readFileSync((await again.path())!, 'utf8'))).getAllSubcomponents('vevent');
+    expect(more.length).toBeGreaterThan(cal.getAllSubcomponents('vevent').length);
+    await expect.poll(() => offer.locator('[data-changed]').count()).toBe(0);
   });
 });
