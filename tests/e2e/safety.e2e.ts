@@ -12,7 +12,7 @@ import { appUnderTest } from '../support/app-under-test';
 import { returningUser } from '../support/returning-user';
 import { storedSessions } from '../support/stored-sessions';
 import { BUILT_INS } from '../../src/routine/index';
-import { localDay } from '../../src/history/index';
+import { localDay, zonedInstant } from '../../src/history/index';
 import ICAL from 'ical.js';
 
 const TZ = 'Europe/Berlin';
@@ -330,5 +330,58 @@ describe('reminders in the phone\'s calendar', () => {
     const more = new ICAL.Component(ICAL.parse(readFileSync((await again.path())!, 'utf8'))).getAllSubcomponents('vevent');
     expect(more.length).toBeGreaterThan(cal.getAllSubcomponents('vevent').length);
     await expect.poll(() => offer.locator('[data-changed]').count()).toBe(0);
+  });
+});
+
+describe('snoozing a reminder', () => {
+  test('from the banner: it goes, and comes back 10 minutes later', async () => {
+    await newPage();
+    await page.clock.install({ time: zonedInstant('2026-05-20', '07:28', TZ) });
+    await page.goto(`${app.server.url}/settings`);
+    const box = page.locator('fieldset[data-routine="seated-spinal-twist"]'); // 07:30 by default
+    await box.getByLabel('Remind me').check();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.clock.runFor(2.5 * 60_000);
+    const banner = page.locator('unknot-reminders-banner [data-reminder="seated-spinal-twist"]');
+    await banner.waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await banner.getByRole('button', { name: /Snooze 10 min: the reminder for Seated spinal twist/ }).click();
+    expect(await banner.count()).toBe(0);
+    await page.clock.runFor(9 * 60_000);
+    expect(await banner.count()).toBe(0);
+    await page.clock.runFor(2 * 60_000);
+    await banner.waitFor();
+  });
+
+  test('from the notification: the service worker passes Snooze on to the page, which brings it back later', async () => {
+    await newPage();
+    await context.grantPermissions(['notifications']);
+    await page.clock.install({ time: zonedInstant('2026-05-20', '07:28', TZ) });
+    await page.goto(`${app.server.url}/settings`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.locator('fieldset[data-routine="seated-spinal-twist"]').getByLabel('Remind me').check();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.clock.runFor(2.5 * 60_000);
+    const banner = page.locator('unknot-reminders-banner [data-reminder="seated-spinal-twist"]');
+    await banner.waitFor();
+    await banner.getByRole('button', { name: /Dismiss/ }).click();
+    // Tapping "Snooze 10 minutes" on the notification, as the browser would hand it to the worker.
+    const [worker] = context.serviceWorkers();
+    type WorkerScope = { registration: ServiceWorkerRegistration; dispatchEvent(e: Event): boolean; NotificationEvent: new (type: string, init: object) => Event };
+    await expect.poll(() => worker.evaluate(async () => (await (self as unknown as WorkerScope).registration.getNotifications()).length)).toBe(1);
+    await worker.evaluate(async () => {
+      const scope = self as unknown as WorkerScope;
+      const [notification] = await scope.registration.getNotifications();
+      const actions = (notification as Notification & { actions: { action: string }[] }).actions.map((a) => a.action);
+      if (!actions.includes('snooze')) throw new Error(`no snooze action: ${actions.join()}`);
+      try {
+        scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: 'snooze' }));
+      } catch {
+        // waitUntil refuses an event the test made (not trusted); the message is already on its way.
+      }
+    });
+    await page.locator('unknot-reminders-banner [data-snoozed]').waitFor({ state: 'attached' });
+    await page.clock.runFor(11 * 60_000);
+    await banner.waitFor();
   });
 });
