@@ -16,6 +16,8 @@ export interface HistoryData {
   sessions: SessionRecord[];
   /** Every routine a session may name, deleted ones included; by id. */
   routines: Map<string, RoutineInfo>;
+  /** Epoch ms Unknot was first used here: the earliest routine record (built-ins are seeded on the first start) or session. */
+  firstUsed: number;
 }
 
 export async function loadHistory(data: Pick<UnknotData, 'sessions' | 'routines'>): Promise<HistoryData> {
@@ -29,7 +31,8 @@ export async function loadHistory(data: Pick<UnknotData, 'sessions' | 'routines'
     const plan = await data.sessions.plan(s.planId);
     routines.set(s.routineId, { id: s.routineId, name: plan?.name ?? s.routineId, timesPerDay: plan?.prescription.timesPerDay ?? 1, deleted: true });
   }
-  return { sessions, routines };
+  const firstUsed = Math.min(...records.map((r) => r.createdAt), ...sessions.slice(0, 1).map((s) => s.startedAt), Date.now());
+  return { sessions, routines, firstUsed };
 }
 
 export const prescriptionsOf = (routines: ReadonlyMap<string, RoutineInfo>): Map<string, number> =>

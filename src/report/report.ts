@@ -25,6 +25,8 @@ export interface ReportInput {
   from: DayKey;
   to: DayKey;
   timeZone: string;
+  /** The first local day Unknot was used: adherence is not counted for days before it. */
+  firstDay?: DayKey;
 }
 
 export interface RoutineReport {
@@ -40,6 +42,8 @@ export interface Report {
   from: DayKey;
   to: DayKey;
   days: number;
+  /** The first day adherence counts (the later of `from` and the first day Unknot was used); after `to` when none does. */
+  countedFrom: DayKey;
   timeZone: string;
   /** Days with at least one completed session. */
   activeDays: number;
@@ -75,7 +79,11 @@ export function buildReport(input: ReportInput): Report {
   const prescriptions = new Map(input.routines.map((r) => [r.id, r.timesPerDay]));
   const grouped = groupByDay(sessions, input.timeZone, prescriptions);
   const ids = [...new Set([...(input.include ?? []), ...sessions.map((s) => s.routineId)])];
-  const rates = adherence(grouped, ids, prescriptions, input.from, input.to);
+  const countedFrom = input.firstDay && input.firstDay > input.from ? input.firstDay : input.from;
+  const rates =
+    countedFrom <= input.to
+      ? adherence(grouped, ids, prescriptions, countedFrom, input.to)
+      : ids.map((routineId) => ({ routineId, days: 0, prescribed: 0, done: 0, completed: 0, stopped: 0, daysMet: 0, rate: 0 }));
   const routines = ids
     .map((id, i): RoutineReport => {
       const own = sessions.filter((s) => s.routineId === id);
@@ -93,6 +101,7 @@ export function buildReport(input: ReportInput): Report {
     from: input.from,
     to: input.to,
     days,
+    countedFrom,
     timeZone: input.timeZone,
     activeDays: [...grouped.values()].filter(isActiveDay).length,
     streaks: streaks(grouped, input.to),

@@ -53,10 +53,24 @@ describe('the report', () => {
     expect(r.notes[0].routineName).toBe('Seated spinal twist');
   });
 
+  test('adherence counts from the first day Unknot was used, not from before it', () => {
+    const later = buildReport({ sessions, routines, include: ['standing-hip-twist'], from: '2026-04-01', to: '2026-04-07', timeZone: TZ, firstDay: '2026-04-03' });
+    expect(later.countedFrom).toBe('2026-04-03');
+    expect(later.days).toBe(7);
+    expect(later.routines.map((r) => [r.adherence.days, r.adherence.prescribed, r.adherence.done])).toEqual([
+      [5, 15, 0], // knees-to-chest: 04-03 was stopped early; the three of 04-01 are before the first day
+      [5, 5, 0],
+      [5, 5, 0],
+    ]);
+    expect(buildReport({ sessions, routines, from: '2026-04-01', to: '2026-04-07', timeZone: TZ, firstDay: '2026-03-01' }).countedFrom).toBe('2026-04-01');
+    const before = buildReport({ sessions, routines, from: '2026-04-01', to: '2026-04-07', timeZone: TZ, firstDay: '2026-05-01' });
+    expect(before.routines.every((r) => r.adherence.prescribed === 0 && r.adherence.rate === 0)).toBe(true);
+  });
+
   test('pain before and after per routine, from the period only', () => {
     const k = report.routines[0].pain;
     expect(k.points).toHaveLength(3);
-    expect(k.meanBefore).toBe(6);
+    expect(k.meanBefore).toBe(6.5); // the two sessions rated before and after
     expect(k.meanAfter).toBe(3.5);
     expect(k.meanDrop).toBe(3);
     expect(report.routines[2].pain.meanBefore).toBeNull();

@@ -10,6 +10,7 @@ import {
   localDay,
   painTrend,
   prescriptionsOf,
+  routinesByUse,
   streaks,
   type Day,
   type DayKey,
@@ -111,7 +112,7 @@ export class UnknotHistory extends LitElement {
     const today = localDay(Date.now(), this.timeZone);
     const s = streaks(byDay, today);
     const names = new Map([...h.routines.values()].map((r) => [r.id, r.name]));
-    const practised = [...new Set(h.sessions.map((x) => x.routineId))];
+    const practised = routinesByUse(h.sessions); // the chart opens on the routine done most
     const chartId = practised.includes(this._chartRoutine) ? this._chartRoutine : practised[0];
     return html`
       <h1>History</h1>

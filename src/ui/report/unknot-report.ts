@@ -59,7 +59,8 @@ export class UnknotReport extends LitElement {
 
   private _report(h: HistoryData): Report {
     const routines = [...h.routines.values()];
-    return buildReport({ sessions: h.sessions, routines, include: this._include, from: this._from, to: this._to, timeZone: this.timeZone });
+    const firstDay = localDay(h.firstUsed, this.timeZone);
+    return buildReport({ sessions: h.sessions, routines, include: this._include, from: this._from, to: this._to, timeZone: this.timeZone, firstDay });
   }
 
   override render() {
@@ -80,6 +81,9 @@ export class UnknotReport extends LitElement {
         ${r.days} days · ${r.sessions} sessions (${r.completed} completed, ${r.stoppedEarly} stopped early) · active on ${r.activeDays} days ·
         longest streak ${r.streaks.longest} days · times in ${r.timeZone}
       </p>
+      ${r.countedFrom > r.from
+        ? html`<p class="muted" data-counted-from>Adherence is counted from ${longDate(r.countedFrom)}, the first day Unknot was used.</p>`
+        : ''}
       ${r.routines.length ? this._table(r) : html`<p>No sessions in this period.</p>`}
       <div class="charts">
         ${r.routines
