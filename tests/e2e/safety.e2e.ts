@@ -385,3 +385,38 @@ describe('snoozing a reminder', () => {
     await banner.waitFor();
   });
 });
+
+describe('restoring built-in routines', () => {
+  test('a deleted built-in comes back from the library, and from a shortcut that points at it', async () => {
+    await newPage();
+    await page.goto(`${app.server.url}/routine/${routine.id}`);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.waitForURL(/\/\?deleted=/);
+    await page.locator('unknot-library h1').waitFor();
+    await expect.poll(() => page.locator(`unknot-library a[data-routine="${routine.id}"]`).count()).toBe(0);
+
+    // A home-screen shortcut to it: the restore is offered instead of "No routine called".
+    await page.goto(`${app.server.url}/play/${routine.id}`);
+    await page.getByRole('heading', { name: `“${routine.name}” was deleted` }).waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Restore it' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+
+    // Deleted again, then restored from the library.
+    await page.goto(`${app.server.url}/routine/${routine.id}`);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.waitForURL(/\/\?deleted=/);
+    const restore = page.getByRole('button', { name: 'Restore built-in routines' });
+    await restore.waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await restore.click();
+    await page.locator(`unknot-library a[data-routine="${routine.id}"]`).waitFor();
+    expect(await restore.count()).toBe(0);
+    await page.reload();
+    await page.locator(`unknot-library a[data-routine="${routine.id}"]`).waitFor();
+
+    // Not a built-in: still "No routine called".
+    await page.goto(`${app.server.url}/play/nothing-here`);
+    await page.getByText('No routine called “nothing-here”').waitFor();
+  });
+});

@@ -7,6 +7,7 @@ import { sharedStyles } from '../common/shared-styles';
 import { ROUTINES_CHANGED } from '../common/navigate';
 import '../routine/index';
 import './unknot-data-transfer';
+import '../common/unknot-restore-builtins';
 
 /** The routine library: every routine with how often it is meant to be done and how long it takes. */
 @customElement('unknot-library')
@@ -75,6 +76,7 @@ export class UnknotLibrary extends LitElement {
       <h1>Routines</h1>
       <p><a class="button" href="/edit">New routine</a></p>
       <unknot-routine-undo></unknot-routine-undo>
+      <unknot-restore-builtins></unknot-restore-builtins>
       <ul aria-label="Routines">
         ${this._routines.map(
           (r) => html`<li>

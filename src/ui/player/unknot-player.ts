@@ -20,6 +20,7 @@ import { watchLinkContext } from '../context/watch-link-context';
 import { GENTLE_SUMMARY, gentleRoutine, restAdvisedBefore, sessionFlag } from '../../safety/index';
 import '../safety/index';
 import '../common/unknot-session-notes';
+import '../common/unknot-restore-builtins';
 import type { SessionNotes } from '../common/unknot-session-notes';
 
 /** The parts of the data layer the player uses. */
@@ -137,7 +138,10 @@ export class UnknotPlayer extends LitElement {
   override render() {
     const r = this._routine;
     if (r === undefined) return html`<p aria-busy="true">Loading…</p>`;
-    if (r === null) return html`<p role="alert">No routine called “${this.routineId}”. <a href="/">Back to the routines</a>.</p>`;
+    if (r === null) {
+      // A shortcut to a deleted built-in offers the restore (unknot-restore-builtins), else "No routine called".
+      return html`<unknot-restore-builtins .routineId=${this.routineId} @builtin-restored=${() => void this._load()}></unknot-restore-builtins>`;
+    }
     const s = this._player.snapshot;
     const state = s?.state ?? 'idle';
     return html`
