@@ -99,7 +99,17 @@ test('duplicate a built-in, delete with undo, reset an edited built-in', async (
   const seated = BUILT_INS[1].routine;
   await page.goto(`${server.url}/routine/${seated.id}`);
   await page.getByRole('button', { name: 'Duplicate to customise' }).click();
-  await page.waitForURL(`**/edit/${seated.id}-copy`);
+  await page.waitForURL(`**/edit?copy=${seated.id}`);
+  // Cancel first: no copy is left behind.
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.waitForURL(`**/routine/${seated.id}`);
+  await page.goto(`${server.url}/`);
+  await expect.poll(() => page.locator('unknot-library h2').allTextContents()).toContain('Seated spinal twist');
+  expect(await page.locator('unknot-library h2').allTextContents()).not.toContain('Seated spinal twist (copy)');
+  await page.goto(`${server.url}/routine/${seated.id}`);
+  await page.getByRole('button', { name: 'Duplicate to customise' }).click();
+  await page.waitForURL(`**/edit?copy=${seated.id}`);
+  await expect.poll(() => editor().locator('#f-name').inputValue()).toBe('Seated spinal twist (copy)');
   await editor().locator('#f-name').fill('My seated twist');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(`**/routine/${seated.id}-copy`);
