@@ -4,6 +4,7 @@
  */
 import type { UnknotData } from '../data/api';
 import type { SessionRecord } from '../data/schema';
+import { dailyTarget } from '../routine/model';
 
 export interface RoutineInfo {
   id: string;
@@ -23,13 +24,13 @@ export interface HistoryData {
 export async function loadHistory(data: Pick<UnknotData, 'sessions' | 'routines'>): Promise<HistoryData> {
   const [sessions, records] = await Promise.all([data.sessions.list(), data.routines.list({ includeDeleted: true })]);
   const routines = new Map<string, RoutineInfo>(
-    records.map((r) => [r.routine.id, { id: r.routine.id, name: r.routine.name, timesPerDay: r.routine.prescription.timesPerDay, deleted: !!r.deletedAt }]),
+    records.map((r) => [r.routine.id, { id: r.routine.id, name: r.routine.name, timesPerDay: dailyTarget(r.routine.prescription), deleted: !!r.deletedAt }]),
   );
   // A routine deleted for good: its name and prescription are still in the plan it was played from.
   for (const s of sessions) {
     if (routines.has(s.routineId)) continue;
     const plan = await data.sessions.plan(s.planId);
-    routines.set(s.routineId, { id: s.routineId, name: plan?.name ?? s.routineId, timesPerDay: plan?.prescription.timesPerDay ?? 1, deleted: true });
+    routines.set(s.routineId, { id: s.routineId, name: plan?.name ?? s.routineId, timesPerDay: plan ? dailyTarget(plan.prescription) : 1, deleted: true });
   }
   const firstUsed = Math.min(...records.map((r) => r.createdAt), ...sessions.slice(0, 1).map((s) => s.startedAt), Date.now());
   return { sessions, routines, firstUsed };

@@ -77,7 +77,8 @@ const standingTwist: Routine = {
   id: 'standing-hip-twist',
   name: 'Standing hip twist',
   summary: 'For when you can stand: a slow twist from the hips. Lengthen the hold until you feel the stretch.',
-  prescription: { timesPerDay: 1, when: 'any' },
+  // The source gives this one no frequency: "when needed", unless the user sets one (version 2).
+  prescription: { timesPerDay: 1, when: 'as-needed' },
   restBetween: 0,
   exercises: [
     {
@@ -107,7 +108,7 @@ const standingTwist: Routine = {
 export const BUILT_INS: readonly BuiltIn[] = [
   { version: 1, routine: kneesToChest },
   { version: 1, routine: seatedTwist },
-  { version: 1, routine: standingTwist },
+  { version: 2, routine: standingTwist },
 ];
 
 /** A fresh copy of a built-in routine, safe to edit. */

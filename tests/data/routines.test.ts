@@ -10,7 +10,8 @@ describe('routines store', () => {
     const { data, factory } = await freshDb();
     const list = await data.routines.list();
     expect(list.map((r) => r.routine.id).sort()).toEqual(ids);
-    expect(list.every((r) => r.origin === 'builtin' && !r.edited && r.builtinVersion === 1)).toBe(true);
+    const shipped = (id: string) => BUILT_INS.find((b) => b.routine.id === id)!.version;
+    expect(list.every((r) => r.origin === 'builtin' && !r.edited && r.builtinVersion === shipped(r.routine.id))).toBe(true);
     data.close();
     const again = await openUnknotDb({ factory, storage: null });
     expect((await again.routines.list()).length).toBe(BUILT_INS.length);
@@ -71,7 +72,7 @@ describe('routines store', () => {
     expect((await data.routines.put(changed)).edited).toBe(true);
     await data.routines.remove('standing-hip-twist');
     const reset = await data.routines.resetBuiltIn('standing-hip-twist');
-    expect(reset).toMatchObject({ edited: false, builtinVersion: 1, createdAt: original.createdAt });
+    expect(reset).toMatchObject({ edited: false, builtinVersion: 2, createdAt: original.createdAt }); // "when needed" since version 2
     expect(reset.deletedAt).toBeUndefined();
     expect(reset.routine).toEqual(original.routine);
     await expect(data.routines.resetBuiltIn('my-routine')).rejects.toBeInstanceOf(NotFoundError);
@@ -87,10 +88,10 @@ describe('routines store', () => {
     await data.routines.remove('knees-to-chest-twist');
     data.close();
 
-    const v2: BuiltIn[] = BUILT_INS.map((b) => ({ version: 2, routine: { ...structuredClone(b.routine), summary: 'Version two.' } }));
+    const v2: BuiltIn[] = BUILT_INS.map((b) => ({ version: b.version + 1, routine: { ...structuredClone(b.routine), summary: 'Version two.' } }));
     const next = await openUnknotDb({ factory, storage: null, builtIns: v2 });
     const byId = new Map((await next.routines.list({ includeDeleted: true })).map((r) => [r.routine.id, r]));
-    expect(byId.get('standing-hip-twist')).toMatchObject({ builtinVersion: 2, edited: false, routine: { summary: 'Version two.' } });
+    expect(byId.get('standing-hip-twist')).toMatchObject({ builtinVersion: 3, edited: false, routine: { summary: 'Version two.' } });
     expect(byId.get('knees-to-chest-twist')).toMatchObject({ builtinVersion: 2, routine: { summary: 'Version two.' } });
     expect(byId.get('knees-to-chest-twist')?.deletedAt).toBeTypeOf('number'); // still deleted
     expect(byId.get('seated-spinal-twist')).toMatchObject({ builtinVersion: 1, edited: true });

@@ -140,6 +140,7 @@ export class UnknotRoutineEditor extends LitElement {
             { key: 'any', label: 'Any time' },
             { key: 'morning', label: 'Morning' },
             { key: 'evening', label: 'Evening' },
+            { key: 'as-needed', label: 'When needed (no set number)' },
           ],
           onChange: (k) => this._change((r) => (r.prescription.when = k as Routine['prescription']['when'])),
         })}

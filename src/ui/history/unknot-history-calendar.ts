@@ -159,7 +159,7 @@ export class UnknotHistoryCalendar extends LitElement {
     if (!day) return html`<td><span class=${todayClass}>${number}</span></td>`;
     const met = day.routines.every((r) => r.done >= r.prescribed);
     const label = `${longDay(key)}: ${day.routines
-      .map((r) => `${this.names.get(r.routineId) ?? r.routineId} ${r.done} of ${r.prescribed}${r.stopped ? `, ${r.stopped} stopped early` : ''}`)
+      .map((r) => `${this.names.get(r.routineId) ?? r.routineId} ${r.prescribed ? `${r.done} of ${r.prescribed}` : `${r.done} done`}${r.stopped ? `, ${r.stopped} stopped early` : ''}`)
       .join('; ')}`;
     return html`<td>
       <button
@@ -169,7 +169,7 @@ export class UnknotHistoryCalendar extends LitElement {
         @click=${() => this.dispatchEvent(new CustomEvent('day-select', { detail: key }))}
       >
         <span class=${todayClass} aria-hidden="true">${number}</span>
-        ${day.routines.map((r) => html`<span class="count" aria-hidden="true">${r.done}/${r.prescribed}</span>`)}
+        ${day.routines.map((r) => html`<span class="count" aria-hidden="true">${r.prescribed ? `${r.done}/${r.prescribed}` : r.done}</span>`)}
         <span class="visually-hidden">${label}</span>
       </button>
     </td>`;

@@ -51,7 +51,7 @@ export class UnknotHistoryDay extends LitElement {
       ${day
         ? html`<ul>
               ${day.routines.map(
-                (r) => html`<li>${this.names.get(r.routineId)}: <strong>${r.done} of ${r.prescribed}</strong> done${r.stopped ? `, ${r.stopped} stopped early` : ''}</li>`,
+                (r) => html`<li>${this.names.get(r.routineId)}: <strong>${r.prescribed ? `${r.done} of ${r.prescribed}` : r.done}</strong> done${r.stopped ? `, ${r.stopped} stopped early` : ''}</li>`,
               )}
             </ul>
             <ul class="sessions" aria-label="Sessions that day">

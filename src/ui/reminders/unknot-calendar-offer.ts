@@ -71,7 +71,7 @@ export class UnknotCalendarOffer extends LitElement {
   override render() {
     const changed = this._added !== null && this._added !== this._current;
     return html`<div class="card ${changed ? 'changed' : ''}" data-testid="calendar-offer">
-      <h3>Reminders with Unknot closed</h3>
+      <h3>In your phone’s calendar</h3>
       ${changed && this._count === 0
         ? html`<p data-changed><strong>Your reminders changed.</strong> Every reminder is off now: delete the “Unknot” events from your calendar so it stops ringing them.</p>`
         : changed

@@ -138,10 +138,15 @@ export class UnknotReport extends LitElement {
         ${r.routines.map(
           (x) => html`<tr data-routine=${x.routineId}>
             <th scope="row">${x.name}</th>
-            <td>${x.timesPerDay}× a day</td>
-            <td>${x.adherence.done} of ${x.adherence.prescribed}</td>
-            <td>${pct(x.adherence.rate)}</td>
-            <td>${x.adherence.daysMet} of ${x.adherence.days}</td>
+            ${x.timesPerDay
+              ? html`<td>${x.timesPerDay}× a day</td>
+                  <td>${x.adherence.done} of ${x.adherence.prescribed}</td>
+                  <td>${pct(x.adherence.rate)}</td>
+                  <td>${x.adherence.daysMet} of ${x.adherence.days}</td>`
+              : html`<td>when needed</td>
+                  <td>${x.adherence.completed}</td>
+                  <td>–</td>
+                  <td>–</td>`}
             <td>${x.adherence.stopped}</td>
             <td>${mean(x.pain.meanBefore)}</td>
             <td>${mean(x.pain.meanAfter)}</td>
