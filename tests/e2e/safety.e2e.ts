@@ -108,6 +108,7 @@ describe('pain-aware guidance', () => {
     expect(await advice.textContent()).toContain('resting may be better for now');
     expect(await advice.textContent()).toContain('losing control of your bladder or bowels');
     expect(await page.getByRole('button', { name: 'Start', exact: true }).count()).toBe(0);
+    expect(await page.locator('unknot-watch-session').count()).toBe(0); // nor the watch's Start
     expect(await axeViolations()).toEqual([]);
     await page.getByRole('button', { name: 'Rest now' }).click();
     await page.getByTestId('resting').waitFor();

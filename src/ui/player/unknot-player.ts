@@ -153,13 +153,17 @@ export class UnknotPlayer extends LitElement {
 
   private _renderBefore() {
     // One template for both modes, so the watch session element keeps its state when it starts.
+    // With pain 8 or more the choice is rest or the gentle version (on the phone): the watch's Start waits.
+    const gated = restAdvisedBefore(this._painBefore) && !this._onWatch;
     return html`
       <unknot-safety-advice></unknot-safety-advice>
-      <unknot-watch-session
-        .routine=${this._routine}
-        .timeline=${this._timeline}
-        @watch-session-start=${() => (this._onWatch = true)}
-      ></unknot-watch-session>
+      ${gated
+        ? nothing
+        : html`<unknot-watch-session
+            .routine=${this._routine}
+            .timeline=${this._timeline}
+            @watch-session-start=${() => (this._onWatch = true)}
+          ></unknot-watch-session>`}
       ${this._onWatch ? nothing : this._renderPhoneStart()}
       <unknot-watch-panel></unknot-watch-panel>
     `;
