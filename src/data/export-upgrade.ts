@@ -3,7 +3,7 @@
  * validated: a file written by any earlier Unknot still imports. Each step is written against
  * the shape of ITS version and only adds what the next version has; validation comes after.
  */
-import { sessionFlag } from '../safety';
+import { sessionFlag } from '../safety/session-flag';
 
 type Loose = Record<string, unknown>;
 const isObject = (x: unknown): x is Loose => !!x && typeof x === 'object' && !Array.isArray(x);

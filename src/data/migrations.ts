@@ -9,7 +9,7 @@ import type { Routine } from '../routine';
 import type { PlanRecord, RoutineRecord, SessionRecord, UnknotDB } from './schema';
 import { planIdOf, samePlan } from './plans';
 import { monthKey, refreshMonths } from './summaries';
-import { sessionFlag } from '../safety';
+import { sessionFlag } from '../safety/session-flag';
 
 /** Version 1: a session kept a full copy of its routine inline. */
 export interface SessionRecordV1 extends Omit<SessionRecord, 'planId'> {

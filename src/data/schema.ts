@@ -13,7 +13,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { CueType, Routine } from '../routine';
-import type { SessionFlag } from '../safety';
+import type { SessionFlag } from '../safety/session-flag';
 
 export const DB_NAME = 'unknot';
 /** Bump with a new `if (oldVersion < N)` step in migrations.ts. */

@@ -1,7 +1,7 @@
 /** The sessions store, the plans it points at, and per-routine statistics from monthly sums. */
 import type { IDBPTransaction } from 'idb';
 import type { Routine } from '../routine';
-import { sessionFlag } from '../safety';
+import { sessionFlag } from '../safety/session-flag';
 import type { SessionAmendment, SessionInput, TimeRange, UnknotData } from './api';
 import { NotFoundError, ValidationError } from './errors';
 import { canonicalJson, planIdOf } from './plans';

@@ -4,19 +4,15 @@
  * anyone, so when pain is high it suggests rest and names the signs that need a doctor.
  */
 import type { Routine } from '../routine';
+import { HIGH_PAIN, type SessionFlag } from './session-flag';
 
-/** Pain at or above this (0–10) before or after a session is "high". */
-export const HIGH_PAIN = 8;
-/** A rise of this many points from before to after flags the session. */
-export const PAIN_RISE = 2;
+export { HIGH_PAIN, PAIN_RISE, sessionFlag, type SessionFlag } from './session-flag';
+
 /** Holds in the gentle version last at most this many seconds. */
 export const GENTLE_HOLD_S = 3;
 /** This many flagged sessions within FLAG_WINDOW_DAYS make the app recommend a professional. */
 export const FLAGS_FOR_ADVICE = 3;
 export const FLAG_WINDOW_DAYS = 7;
-
-/** Why a session was flagged: pain after was high, or it rose from before. */
-export type SessionFlag = 'pain-high' | 'pain-rose';
 
 /** True when the pain given before starting calls for the "rest may be better now" message. */
 export function restAdvisedBefore(painBefore: number | undefined): boolean {
@@ -41,18 +37,6 @@ export function gentleRoutine(routine: Routine): Routine {
 
 /** What the gentle version changes, said on screen before and during it. */
 export const GENTLE_SUMMARY = `Gentle version: half the repetitions (at least one) and holds of ${GENTLE_HOLD_S} seconds.`;
-
-/**
- * The flag a session gets from its pain scores: 'pain-high' when pain after is HIGH_PAIN or
- * more, else 'pain-rose' when it is PAIN_RISE or more points above pain before; none otherwise
- * (also when pain after was not given).
- */
-export function sessionFlag(painBefore: number | undefined, painAfter: number | undefined): SessionFlag | undefined {
-  if (painAfter === undefined) return undefined;
-  if (painAfter >= HIGH_PAIN) return 'pain-high';
-  if (painBefore !== undefined && painAfter - painBefore >= PAIN_RISE) return 'pain-rose';
-  return undefined;
-}
 
 /** The flag in words, for history, the report and the CSV. */
 export function flagText(flag: SessionFlag, painBefore?: number, painAfter?: number): string {

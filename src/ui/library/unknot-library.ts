@@ -7,7 +7,6 @@ import { sharedStyles } from '../common/shared-styles';
 import { ROUTINES_CHANGED } from '../common/navigate';
 import '../routine/index';
 import './unknot-data-transfer';
-import '../common/unknot-restore-builtins';
 
 /** The routine library: every routine with how often it is meant to be done and how long it takes. */
 @customElement('unknot-library')
@@ -54,6 +53,8 @@ export class UnknotLibrary extends LitElement {
     super();
     // Undo, import and the editor change the list; re-read it when they say so.
     this.addEventListener(ROUTINES_CHANGED, () => void this._load());
+    // Only needed once a built-in was deleted: kept out of the first paint's download.
+    import('../common/unknot-restore-builtins').catch(() => undefined);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {

@@ -18,8 +18,7 @@ import { AppearanceController } from './appearance-controller';
 import { watchLinkContext } from '../context/watch-link-context';
 import type { WatchLink } from '../../watch-link/index';
 import { currentTimeZone } from '../../history/local-time';
-import { needsWelcome, rememberWelcome, type WelcomeAnswer } from '../../safety/index';
-import '../safety/unknot-professional-banner';
+import { needsWelcome, rememberWelcome, type WelcomeAnswer } from '../../safety/welcome';
 
 /**
  * Views the first paint of the library does not need load on first use, each in its own chunk
@@ -165,6 +164,8 @@ export class UnknotApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Not needed for the first paint: its own chunk (Lit upgrades the element when it arrives).
+    import('../safety/unknot-professional-banner').catch((e: unknown) => console.warn('Unknot: the safety banner could not be loaded.', e));
     const opening = openUnknotDb({ onEvent: (e) => (this._dataEvent = e) });
     this.routineSource = openingRoutineSource(opening);
     opening.then(
