@@ -29,6 +29,16 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denyl
 // never navigated: it may be in the middle of a routine. Only same-origin paths are opened.
 self.addEventListener('notificationclick', (event: NotificationEvent) => {
   event.notification.close();
+  // Snooze (notify.ts SNOOZE_ACTION): the open pages run the reminders, so they are told; nothing opens.
+  if (event.action === 'snooze') {
+    const reminder = (event.notification.data as { reminder?: unknown } | null)?.reminder;
+    event.waitUntil(
+      self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+        for (const w of windows) w.postMessage({ type: 'unknot-reminder-snooze', reminder });
+      }),
+    );
+    return;
+  }
   const wanted = (event.notification.data as { url?: unknown } | null)?.url;
   const url = new URL(typeof wanted === 'string' ? wanted : '/', self.location.origin);
   const path = url.origin === self.location.origin ? url.pathname : '/';

@@ -9,12 +9,15 @@ import type { RoutineRecord, SessionRecord, Settings } from './schema';
  * What the player or the watch link hands over when a session ends: a SessionRecord's own fields,
  * with the routine as played instead of the ids the store derives from it.
  */
-export type SessionInput = Omit<SessionRecord, 'id' | 'routineId' | 'planId'> & {
+export type SessionInput = Omit<SessionRecord, 'id' | 'routineId' | 'planId' | 'flag'> & {
   /** Give one when the source has its own (the watch's log entry id) so a resend is not counted twice. */
   id?: string;
   /** The routine exactly as played; stored once per version and shared (see schema.ts). */
   plan: Routine;
 };
+
+/** The fields of a stored session the user may correct later. */
+export type SessionAmendment = Partial<Pick<SessionRecord, 'painBefore' | 'painAfter' | 'note' | 'felt'>>;
 
 /** Per-routine figures over a time range. */
 export interface RoutineStats {
@@ -94,6 +97,12 @@ export interface UnknotData {
      * soon as a session ends, so the screen going off never loses it). 0–10, or undefined to clear.
      */
     setPainAfter(id: string, painAfter: number | undefined): Promise<SessionRecord>;
+    /**
+     * Corrects what the user said about a past session: pain before/after, note, how it felt.
+     * A key present with `undefined` clears that field; absent keys are kept. Validated like a
+     * new session; the flag is recomputed from the resulting pain scores.
+     */
+    amend(id: string, patch: SessionAmendment): Promise<SessionRecord>;
     stats(routineId: string, range?: TimeRange): Promise<RoutineStats>;
   };
   settings: {
@@ -104,6 +113,12 @@ export interface UnknotData {
   exportAll(): Promise<string>;
   /** Validates everything first; on any problem throws ImportError and changes nothing. */
   importAll(text: string): Promise<ImportResult>;
+  /**
+   * Deletes the whole database (routines, sessions, plans, settings) and closes this handle; other
+   * tabs are asked to let go (they close and tell the user to reload). Built-ins are seeded again
+   * the next time the app opens. See erase.ts for everything else the app keeps.
+   */
+  deleteDatabase(): Promise<void>;
   /** Subscribe to DataEvents; returns an unsubscribe function. */
   on(listener: (event: DataEvent) => void): () => void;
   close(): void;

@@ -115,6 +115,16 @@ export async function openUnknotDb(options: OpenOptions = {}): Promise<UnknotDat
     // Import and export load their code (and its schemas) on first use, not at start-up.
     exportAll: async () => (await import('./transfer')).exportAll(ctx),
     importAll: async (text) => (await import('./transfer')).importAll(ctx, text),
+    async deleteDatabase() {
+      closed = true;
+      db.close();
+      await new Promise<void>((resolve, reject) => {
+        const request = (options.factory ?? indexedDB).deleteDatabase(options.name ?? DB_NAME);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error ?? new Error('The database could not be deleted.'));
+        // onblocked: another tab still has it open; its versionchange handler closes it, then this succeeds.
+      });
+    },
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,5 +5,5 @@ export type * from './schema';
 export { DEFAULT_SETTINGS, DB_NAME, DB_VERSION, exerciseMs } from './schema';
 export { ValidationError, ImportError, StorageFullError, NotFoundError } from './errors';
 export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES } from './export-format';
-export { NOTE_MAX } from './validate';
+export { NOTE_MAX, NOTE_INPUT_MAX } from './validate';
 export { SessionJournal, JOURNAL_KEY, type JournalStorage } from './session-journal';

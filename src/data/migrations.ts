@@ -9,6 +9,7 @@ import type { Routine } from '../routine';
 import type { PlanRecord, RoutineRecord, SessionRecord, UnknotDB } from './schema';
 import { planIdOf, samePlan } from './plans';
 import { monthKey, refreshMonths } from './summaries';
+import { sessionFlag } from '../safety/session-flag';
 
 /** Version 1: a session kept a full copy of its routine inline. */
 export interface SessionRecordV1 extends Omit<SessionRecord, 'planId'> {
@@ -69,6 +70,18 @@ export const STEPS: readonly Step[] = [
       db.createObjectStore('months', { keyPath: ['routineId', 'month'] });
       const keys = (await tx.objectStore('sessions').getAll()).map(monthKey);
       await refreshMonths(tx, keys);
+    },
+  },
+  {
+    // v4: sessions may carry `felt` and `flag` (schema.ts). Sessions stored before have no
+    // "felt"; their flag is set once from their pain scores, by the rule of this version.
+    version: 4,
+    async run(_db, tx) {
+      const sessions = tx.objectStore('sessions');
+      for (let cursor = await sessions.openCursor(); cursor; cursor = await cursor.continue()) {
+        const flag = sessionFlag(cursor.value.painBefore, cursor.value.painAfter);
+        if (flag) await cursor.update({ ...cursor.value, flag });
+      }
     },
   },
 ];

@@ -13,10 +13,11 @@
  */
 import type { DBSchema } from 'idb';
 import type { CueType, Routine } from '../routine';
+import type { SessionFlag } from '../safety/session-flag';
 
 export const DB_NAME = 'unknot';
 /** Bump with a new `if (oldVersion < N)` step in migrations.ts. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A routine as stored: the engine's Routine plus where it came from and its life cycle. */
 export interface RoutineRecord {
@@ -45,6 +46,8 @@ export interface PlanRecord {
 }
 
 export type SessionOutcome = 'completed' | 'stopped-early';
+/** How a session felt compared with the last one, as the user said after it. */
+export type SessionFelt = 'easier' | 'same' | 'harder';
 export type SessionSource = 'phone' | 'watch';
 
 /** One session, as recorded by the phone player or synced from the watch. */
@@ -65,7 +68,7 @@ export interface SessionRecord {
   /** 0–10, optional. */
   painBefore?: number;
   painAfter?: number;
-  /** Up to 1,000 characters. */
+  /** Up to 1,000 characters (the app lets the user write 500; imports may hold older, longer ones). */
   note?: string;
   /**
    * Phone sessions: time between startedAt and endedAt that was not exercise (pauses, and the gap
@@ -80,6 +83,15 @@ export interface SessionRecord {
   inProgress?: boolean;
   /** The page was hidden or frozen and cues came late or not at all (sums over such spells). */
   hiddenCues?: HiddenCues;
+  /** "Easier / same / harder than last time", optional (since version 4). */
+  felt?: SessionFelt;
+  /**
+   * Set by the sessions store from the pain scores whenever they are written (src/safety's
+   * sessionFlag): the session ended with pain high or rising, and the user was told to stop for
+   * today. Kept, not derived on read, so a later change of the rule never rewrites what the user
+   * was told; correcting the scores recomputes it. Since version 4.
+   */
+  flag?: SessionFlag;
 }
 
 /** What a hidden or frozen page cost a phone session's cues. */
@@ -144,6 +156,8 @@ export interface Settings {
   reminders: Reminder[];
   /** Implausible sessions the watch sent and the phone refused (src/watch-link/trust.ts): how many, and why the last one. */
   watchRefused?: { count: number; last: string };
+  /** The name printed on the report for the physiotherapist (optional; kept on this phone, never sent anywhere). */
+  patientName?: string;
   /** The paired Bangle.js, if any. */
   watch?: { id: string; name: string };
 }

@@ -1,15 +1,23 @@
 /** The sessions store, the plans it points at, and per-routine statistics from monthly sums. */
 import type { IDBPTransaction } from 'idb';
 import type { Routine } from '../routine';
-import type { SessionInput, TimeRange, UnknotData } from './api';
+import { sessionFlag } from '../safety/session-flag';
+import type { SessionAmendment, SessionInput, TimeRange, UnknotData } from './api';
 import { NotFoundError, ValidationError } from './errors';
 import { canonicalJson, planIdOf } from './plans';
 import type { PlanRecord, SessionRecord, UnknotDB } from './schema';
 import { addSession, addSums, emptySums, FAR_FUTURE, monthKey, monthOf, nextMonth, refreshMonths, statsFrom } from './summaries';
 import { inTx, type Ctx } from './tx';
-import { check, sessionInputSchema } from './validate';
+import { check, sessionAmendmentSchema, sessionInputSchema } from './validate';
 
 export { statsOf } from './summaries';
+
+/** The record with its flag set from its pain scores (src/safety), or removed when none applies. */
+export function withFlag(record: SessionRecord): SessionRecord {
+  const { flag: _old, ...rest } = record;
+  const flag = sessionFlag(record.painBefore, record.painAfter);
+  return flag ? { ...rest, flag } : rest;
+}
 
 type Checked = Omit<SessionRecord, 'planId' | 'routineId'> & { plan: Routine };
 type Tx = IDBPTransaction<UnknotDB, ('sessions' | 'plans' | 'months')[], 'readwrite'>;
@@ -59,7 +67,7 @@ async function addAll(tx: Tx, inputs: Checked[]): Promise<SessionRecord[]> {
     taken.add(rest.id);
     const place = placePlan(plan, plans, byText);
     if (place.isNew) pending.push(tx.objectStore('plans').add(plans.get(place.id)!));
-    const record: SessionRecord = { ...rest, routineId: plan.id, planId: place.id };
+    const record = withFlag({ ...rest, routineId: plan.id, planId: place.id });
     pending.push(sessions.add(record));
     added.push(record);
   }
@@ -91,7 +99,9 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
         const plans = new Map(stored.map((p) => [p.id, p]));
         const { plan, ...rest } = one;
         const place = placePlan(plan, plans, new Map());
-        const record: SessionRecord = { ...rest, routineId: plan.id, planId: place.id };
+        // The player's saves carry no note or feeling (those are amended after the end): keep them.
+        const kept = old ? { ...(old.note !== undefined && { note: old.note }), ...(old.felt !== undefined && { felt: old.felt }) } : {};
+        const record = withFlag({ ...kept, ...rest, routineId: plan.id, planId: place.id });
         await Promise.all([place.isNew ? tx.objectStore('plans').add(plans.get(place.id)!) : undefined, sessions.put(record)]);
         await refreshMonths(tx, [monthKey(record), ...(old ? [monthKey(old)] : [])]);
         return record;
@@ -124,9 +134,26 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
         const old = await tx.objectStore('sessions').get(id);
         if (!old) throw new NotFoundError(`No session ${id} to add a pain score to.`);
         const { painAfter: _old, ...rest } = old;
-        const updated: SessionRecord = painAfter === undefined ? rest : { ...rest, painAfter };
+        const updated = withFlag(painAfter === undefined ? rest : { ...rest, painAfter });
         await tx.objectStore('sessions').put(updated);
         await refreshMonths(tx, [monthKey(updated)]); // the monthly pain sums change with it
+        return updated;
+      });
+    },
+    async amend(id: string, patch: SessionAmendment) {
+      const result = check(sessionAmendmentSchema, patch);
+      if (!result.ok) throw new ValidationError('The correction was not saved', result.errors);
+      return write(async (tx) => {
+        const old = await tx.objectStore('sessions').get(id);
+        if (!old) throw new NotFoundError(`No session ${id} to correct.`);
+        const merged: Record<string, unknown> = { ...old };
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === undefined || value === '') delete merged[key];
+          else merged[key] = value;
+        }
+        const updated = withFlag(merged as unknown as SessionRecord);
+        await tx.objectStore('sessions').put(updated);
+        await refreshMonths(tx, [monthKey(updated)]); // pain sums may change
         return updated;
       });
     },

@@ -24,6 +24,8 @@ export const planId = v.pipe(v.string(typed('text')), v.regex(/^[a-z0-9][a-z0-9-
 
 const pain = count(0, 10);
 export const NOTE_MAX = 1000;
+/** What the app lets the user write after a session (NOTE_MAX still admits older, longer notes). */
+export const NOTE_INPUT_MAX = 500;
 
 const sessionFields = {
   startedAt: timestamp,
@@ -40,7 +42,10 @@ const sessionFields = {
   hiddenCues: v.optional(
     v.strictObject({ hiddenMs: count(0, 8.64e15), late: count(0, 1_000_000), missed: count(0, 1_000_000) }, unknownField),
   ),
+  felt: v.optional(v.picklist(['easier', 'same', 'harder'], typed('"easier", "same" or "harder"'))),
 };
+/** Only a stored session carries a flag: the store computes it, a new session never brings one. */
+const flagField = { flag: v.optional(v.picklist(['pain-high', 'pain-rose'], typed('"pain-high" or "pain-rose"'))) };
 
 /** Cross-field rules shared by a new session and an imported one. */
 function sessionRules<T extends { startedAt: number; endedAt: number; stepsDone: number; totalSteps: number; pausedMs?: number }>() {
@@ -62,8 +67,14 @@ export const sessionInputSchema = v.pipe(
 );
 
 export const sessionRecordSchema = v.pipe(
-  v.strictObject({ id: sessionId, routineId: id, planId, ...sessionFields }, unknownField),
+  v.strictObject({ id: sessionId, routineId: id, planId, ...sessionFields, ...flagField }, unknownField),
   sessionRules(),
+);
+
+/** A correction of a stored session (see UnknotData.sessions.amend): the user's own fields only. */
+export const sessionAmendmentSchema = v.strictObject(
+  { painBefore: sessionFields.painBefore, painAfter: sessionFields.painAfter, note: sessionFields.note, felt: sessionFields.felt },
+  unknownField,
 );
 
 export const planRecordSchema = v.pipe(
@@ -122,6 +133,7 @@ export const settingsSchema = v.strictObject(
       v.maxLength(100, (i) => `must have at most 100 reminders, got ${shown(i.input)}`),
     ),
     watchRefused: v.optional(v.strictObject({ count: count(0, 1e9), last: text(1, 200) }, unknownField)),
+    patientName: v.optional(text(1, 80)),
     watch: v.optional(v.strictObject({ id: text(1, 128), name: text(1, 60) }, unknownField)),
   },
   unknownField,

@@ -12,10 +12,16 @@ export interface PainTrend {
   routineId: string;
   /** Sessions with at least one pain value, oldest first. */
   points: PainPoint[];
+  /**
+   * Means over the sessions that have BOTH scores (`paired`), so that meanBefore - meanAfter is
+   * exactly meanDrop: a session rated only before would otherwise pull one mean and not the other.
+   */
   meanBefore: number | null;
   meanAfter: number | null;
   /** Mean of (before - after) over sessions that have both; positive means it helped. */
   meanDrop: number | null;
+  /** How many sessions have both scores: the means are over these. */
+  paired: number;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -29,9 +35,10 @@ export function painTrend(routineId: string, sessions: readonly SessionRecord[])
   return {
     routineId,
     points,
-    meanBefore: mean(points.flatMap((p) => (p.before === undefined ? [] : [p.before]))),
-    meanAfter: mean(points.flatMap((p) => (p.after === undefined ? [] : [p.after]))),
+    meanBefore: mean(both.map((p) => p.before!)),
+    meanAfter: mean(both.map((p) => p.after!)),
     meanDrop: mean(both.map((p) => p.before! - p.after!)),
+    paired: both.length,
   };
 }
 
@@ -50,4 +57,14 @@ export function seriesPath(
       value: p[key]!,
       at: p.at,
     }));
+}
+
+/** Routine ids of the sessions, the one done most first (ties: the one done last first): the chart opens on the first. */
+export function routinesByUse(sessions: readonly Pick<SessionRecord, 'routineId' | 'startedAt'>[]): string[] {
+  const use = new Map<string, { n: number; last: number }>();
+  for (const s of sessions) {
+    const u = use.get(s.routineId) ?? { n: 0, last: 0 };
+    use.set(s.routineId, { n: u.n + 1, last: Math.max(u.last, s.startedAt) });
+  }
+  return [...use.entries()].sort(([, a], [, b]) => b.n - a.n || b.last - a.last).map(([id]) => id);
 }

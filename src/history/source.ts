@@ -4,6 +4,7 @@
  */
 import type { UnknotData } from '../data/api';
 import type { SessionRecord } from '../data/schema';
+import { dailyTarget } from '../routine/model';
 
 export interface RoutineInfo {
   id: string;
@@ -16,20 +17,23 @@ export interface HistoryData {
   sessions: SessionRecord[];
   /** Every routine a session may name, deleted ones included; by id. */
   routines: Map<string, RoutineInfo>;
+  /** Epoch ms Unknot was first used here: the earliest routine record (built-ins are seeded on the first start) or session. */
+  firstUsed: number;
 }
 
 export async function loadHistory(data: Pick<UnknotData, 'sessions' | 'routines'>): Promise<HistoryData> {
   const [sessions, records] = await Promise.all([data.sessions.list(), data.routines.list({ includeDeleted: true })]);
   const routines = new Map<string, RoutineInfo>(
-    records.map((r) => [r.routine.id, { id: r.routine.id, name: r.routine.name, timesPerDay: r.routine.prescription.timesPerDay, deleted: !!r.deletedAt }]),
+    records.map((r) => [r.routine.id, { id: r.routine.id, name: r.routine.name, timesPerDay: dailyTarget(r.routine.prescription), deleted: !!r.deletedAt }]),
   );
   // A routine deleted for good: its name and prescription are still in the plan it was played from.
   for (const s of sessions) {
     if (routines.has(s.routineId)) continue;
     const plan = await data.sessions.plan(s.planId);
-    routines.set(s.routineId, { id: s.routineId, name: plan?.name ?? s.routineId, timesPerDay: plan?.prescription.timesPerDay ?? 1, deleted: true });
+    routines.set(s.routineId, { id: s.routineId, name: plan?.name ?? s.routineId, timesPerDay: plan ? dailyTarget(plan.prescription) : 1, deleted: true });
   }
-  return { sessions, routines };
+  const firstUsed = Math.min(...records.map((r) => r.createdAt), ...sessions.slice(0, 1).map((s) => s.startedAt), Date.now());
+  return { sessions, routines, firstUsed };
 }
 
 export const prescriptionsOf = (routines: ReadonlyMap<string, RoutineInfo>): Map<string, number> =>

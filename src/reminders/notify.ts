@@ -4,6 +4,15 @@
  * Everything browser-specific is passed in, so the choice logic is tested without a browser.
  */
 
+/** The notification's Snooze button; the service worker passes it on as a SnoozeMessage. */
+export const SNOOZE_ACTION = 'snooze';
+
+/** What the service worker posts to the open pages when Snooze is tapped on a notification. */
+export interface SnoozeMessage {
+  type: 'unknot-reminder-snooze';
+  reminder: { routineId: string; time: string; at: number };
+}
+
 export type NotifyResult = 'notified' | 'no-permission' | 'no-service-worker' | 'failed';
 
 export interface NotifyEnv {
@@ -34,12 +43,15 @@ export async function notifyReminder(
   const registration = await Promise.race([ready, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
   if (!registration) return 'no-service-worker';
   try {
-    await registration.showNotification(`Time for ${reminder.routineName}`, {
+    // `actions` (Snooze) is not in TypeScript's DOM types yet; browsers without it show none.
+    const options: NotificationOptions & { actions?: { action: string; title: string }[] } = {
       body: `Your ${reminder.time} reminder. Tap to open Unknot.`,
       tag: `unknot-reminder-${reminder.routineId}-${reminder.at}`,
-      data: { url: `/routine/${encodeURIComponent(reminder.routineId)}` },
+      data: { url: `/routine/${encodeURIComponent(reminder.routineId)}`, reminder: { routineId: reminder.routineId, time: reminder.time, at: reminder.at } },
       icon: '/pwa-192x192.png',
-    });
+      actions: [{ action: SNOOZE_ACTION, title: 'Snooze 10 minutes' }],
+    };
+    await registration.showNotification(`Time for ${reminder.routineName}`, options);
     return 'notified';
   } catch {
     return 'failed';

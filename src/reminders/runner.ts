@@ -9,6 +9,9 @@
 import type { Reminder } from '../data/schema';
 import { nextDue, occurrences, type Occurrence } from './schedule';
 
+/** How long "Snooze" puts a reminder off. */
+export const SNOOZE_MS = 10 * 60_000;
+
 export interface RunnerClock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -32,6 +35,8 @@ export class ReminderRunner {
   private _lastCheck: number;
   private _timer: unknown = null;
   private _running = false;
+  /** One-off repeats asked for by Snooze, at most one per routine. */
+  private _snoozed: Occurrence[] = [];
 
   constructor(private readonly _o: RunnerOptions) {
     this._lastCheck = _o.clock.now();
@@ -55,9 +60,21 @@ export class ReminderRunner {
     this._disarm();
   }
 
-  /** The next time a reminder is due, or null. */
+  /** The next time a reminder is due (a snoozed one included), or null. */
   next(): Occurrence | null {
-    return nextDue(this._reminders, this._o.clock.now(), this._o.timeZone());
+    const planned = nextDue(this._reminders, this._o.clock.now(), this._o.timeZone());
+    return [planned, ...this._snoozed].filter((o): o is Occurrence => !!o).sort((a, b) => a.at - b.at)[0] ?? null;
+  }
+
+  /**
+   * Snooze: `occurrence` falls due once more `ms` from now (replacing an earlier snooze of the
+   * same routine). Returns the repeat.
+   */
+  snooze(occurrence: Occurrence, ms = SNOOZE_MS): Occurrence {
+    const again = { ...occurrence, at: this._o.clock.now() + ms };
+    this._snoozed = [...this._snoozed.filter((o) => o.routineId !== occurrence.routineId), again];
+    if (this._running) this._arm();
+    return again;
   }
 
   /** Looks for due reminders now (also called by the timer; call it when the page becomes visible). */
@@ -67,7 +84,9 @@ export class ReminderRunner {
     const grace = this._o.graceMs ?? 30 * 60_000;
     // A clock set back: start again from now rather than replay the past.
     const from = now < this._lastCheck ? now : this._lastCheck;
-    const due = occurrences(this._reminders, from, now, this._o.timeZone()).filter((o) => now - o.at <= grace);
+    const snoozed = this._snoozed.filter((o) => o.at <= now);
+    this._snoozed = this._snoozed.filter((o) => o.at > now);
+    const due = [...occurrences(this._reminders, from, now, this._o.timeZone()), ...snoozed].filter((o) => now - o.at <= grace).sort((a, b) => a.at - b.at);
     this._lastCheck = now;
     for (const o of due) this._o.onDue(o);
     this._arm();
@@ -77,7 +96,7 @@ export class ReminderRunner {
     this._disarm();
     if (!this._running) return;
     const now = this._o.clock.now();
-    const next = nextDue(this._reminders, now, this._o.timeZone());
+    const next = this.next();
     const wait = Math.min(this._o.maxWaitMs ?? 60_000, next ? Math.max(0, next.at - now) : Infinity);
     this._timer = this._o.clock.setTimeout(() => {
       this._timer = null;

@@ -6,6 +6,7 @@
  */
 import { exerciseMs, type SessionRecord } from '../data/schema';
 import { localClock, localDay } from '../history/local-time';
+import { flagText } from '../safety/pain-rules';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -32,6 +33,8 @@ export const SESSION_COLUMNS = [
   'Steps total',
   'Pain before',
   'Pain after',
+  'Marked',
+  'Felt',
   'Source',
   'Note',
   'Session id',
@@ -53,6 +56,8 @@ export function sessionsCsv(sessions: readonly SessionRecord[], routineName: (id
       s.totalSteps,
       s.painBefore,
       s.painAfter,
+      s.flag ? flagText(s.flag, s.painBefore, s.painAfter) : '',
+      s.felt,
       s.source,
       s.note,
       s.id,

@@ -7,6 +7,8 @@ import { adherence, periodLength, type Adherence } from '../history/adherence';
 import { groupByDay, streaks, isActiveDay, type Streaks } from '../history/days';
 import { dayNumber, localDay, type DayKey } from '../history/local-time';
 import { painTrend, type PainTrend } from '../history/pain';
+import { flagText } from '../safety/pain-rules';
+import type { SessionFelt } from '../data/schema';
 
 export interface ReportRoutine {
   id: string;
@@ -23,6 +25,8 @@ export interface ReportInput {
   from: DayKey;
   to: DayKey;
   timeZone: string;
+  /** The first local day Unknot was used: adherence is not counted for days before it. */
+  firstDay?: DayKey;
 }
 
 export interface RoutineReport {
@@ -38,6 +42,8 @@ export interface Report {
   from: DayKey;
   to: DayKey;
   days: number;
+  /** The first day adherence counts (the later of `from` and the first day Unknot was used); after `to` when none does. */
+  countedFrom: DayKey;
   timeZone: string;
   /** Days with at least one completed session. */
   activeDays: number;
@@ -48,7 +54,9 @@ export interface Report {
   stoppedEarly: number;
   routines: RoutineReport[];
   /** The most recent notes in the period (at most NOTES_SHOWN, newest first), for the therapist to read. */
-  notes: { at: number; routineName: string; note: string }[];
+  notes: { at: number; routineName: string; note: string; felt?: SessionFelt }[];
+  /** Every session of the period marked for pain (src/safety), newest first, with the reason. */
+  flagged: { at: number; routineName: string; reason: string; note?: string }[];
 }
 
 /** Notes on the one printed page: enough to read, few enough to fit. */
@@ -71,7 +79,11 @@ export function buildReport(input: ReportInput): Report {
   const prescriptions = new Map(input.routines.map((r) => [r.id, r.timesPerDay]));
   const grouped = groupByDay(sessions, input.timeZone, prescriptions);
   const ids = [...new Set([...(input.include ?? []), ...sessions.map((s) => s.routineId)])];
-  const rates = adherence(grouped, ids, prescriptions, input.from, input.to);
+  const countedFrom = input.firstDay && input.firstDay > input.from ? input.firstDay : input.from;
+  const rates =
+    countedFrom <= input.to
+      ? adherence(grouped, ids, prescriptions, countedFrom, input.to)
+      : ids.map((routineId) => ({ routineId, days: 0, prescribed: 0, done: 0, completed: 0, stopped: 0, daysMet: 0, rate: 0 }));
   const routines = ids
     .map((id, i): RoutineReport => {
       const own = sessions.filter((s) => s.routineId === id);
@@ -89,6 +101,7 @@ export function buildReport(input: ReportInput): Report {
     from: input.from,
     to: input.to,
     days,
+    countedFrom,
     timeZone: input.timeZone,
     activeDays: [...grouped.values()].filter(isActiveDay).length,
     streaks: streaks(grouped, input.to),
@@ -100,6 +113,15 @@ export function buildReport(input: ReportInput): Report {
       .filter((s) => s.note?.trim())
       .sort((a, b) => b.startedAt - a.startedAt)
       .slice(0, NOTES_SHOWN)
-      .map((s) => ({ at: s.startedAt, routineName: byId.get(s.routineId)?.name ?? s.routineId, note: s.note!.trim() })),
+      .map((s) => ({ at: s.startedAt, routineName: byId.get(s.routineId)?.name ?? s.routineId, note: s.note!.trim(), ...(s.felt && { felt: s.felt }) })),
+    flagged: sessions
+      .filter((s) => s.flag)
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .map((s) => ({
+        at: s.startedAt,
+        routineName: byId.get(s.routineId)?.name ?? s.routineId,
+        reason: flagText(s.flag!, s.painBefore, s.painAfter),
+        ...(s.note?.trim() && { note: s.note.trim() }),
+      })),
   };
 }

@@ -81,7 +81,8 @@ const standingTwist: Routine = {
   id: 'standing-hip-twist',
   name: 'Standing hip twist',
   summary: 'For when you can stand: a slow twist from the hips. Each hold lasts until you feel the stretch.',
-  prescription: { timesPerDay: 1, when: 'any' },
+  // The source gives this one no frequency: "when needed", unless the user sets one (version 2).
+  prescription: { timesPerDay: 1, when: 'as-needed' },
   restBetween: 0,
   exercises: [
     {
@@ -112,7 +113,8 @@ const standingTwist: Routine = {
 
 /**
  * Version 2: step texts say "at the cue" (phone or watch); seated twist in blocks; standing hold
- * open-ended; the pictures of the positions (issue 15; the way back shows the get-ready picture).
+ * open-ended and "when needed" (issue 14); the pictures of the positions (issue 15; the way back
+ * shows the get-ready picture).
  */
 export const BUILT_INS: readonly BuiltIn[] = [
   { version: 2, routine: kneesToChest },

@@ -7,8 +7,9 @@ export function formatDuration(ms: number): string {
   return s === 0 ? `${min} min` : `${min} min ${s} s`;
 }
 
-/** "3 times a day", "every morning". */
-export function formatPrescription(p: { timesPerDay: number; when: 'any' | 'morning' | 'evening' }): string {
+/** "3 times a day", "every morning", "when needed". */
+export function formatPrescription(p: { timesPerDay: number; when: 'any' | 'morning' | 'evening' | 'as-needed' }): string {
+  if (p.when === 'as-needed') return 'when needed';
   if (p.when !== 'any') return p.timesPerDay === 1 ? `every ${p.when}` : `${p.timesPerDay} times every ${p.when}`;
   return p.timesPerDay === 1 ? 'once a day' : `${p.timesPerDay} times a day`;
 }

@@ -18,8 +18,14 @@ export type Side = 'right' | 'left';
  */
 export type SideGrouping = 'alternate' | 'block';
 
-/** When in the day the routine is meant to be done. */
-export type TimeOfDay = 'any' | 'morning' | 'evening';
+/**
+ * When in the day the routine is meant to be done. `as-needed`: no set frequency ("when needed"):
+ * `timesPerDay` is then not a target, and history and reports count no adherence for it.
+ */
+export type TimeOfDay = 'any' | 'morning' | 'evening' | 'as-needed';
+
+/** Sessions a day the prescription asks for: 0 for a routine done only when needed. */
+export const dailyTarget = (p: Prescription): number => (p.when === 'as-needed' ? 0 : p.timesPerDay);
 
 export interface Prescription {
   /** How many sessions a day: 1–12. */

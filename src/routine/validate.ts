@@ -101,7 +101,7 @@ export const routineSchema = v.pipe(
       prescription: v.strictObject(
         {
           timesPerDay: count(LIMITS.timesPerDay.min, LIMITS.timesPerDay.max),
-          when: v.picklist(['any', 'morning', 'evening'], typed('"any", "morning" or "evening"')),
+          when: v.picklist(['any', 'morning', 'evening', 'as-needed'], typed('"any", "morning", "evening" or "as-needed"')),
         },
         objectMessage,
       ),

@@ -14,6 +14,7 @@ import { serveDist } from '../support/serve';
 import { openUnknotDb } from '../../src/data';
 import { fmt, median } from './stats';
 import { BASELINE_INSERT, COUNT, runWorkload, STATS, type WorkloadResult } from './data-workload';
+import { returningUser } from '../support/returning-user';
 
 const STATS_BUDGET_MS = 100;
 
@@ -55,7 +56,7 @@ async function inChromium(): Promise<WorkloadResult> {
   const browser = await launchBrowser();
   try {
     // The app's origin (real IndexedDB needs one); CSP bypassed only for this injected bench script.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await returningUser(await browser.newContext({ bypassCSP: true }));
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.addScriptTag({ content: code, type: 'module' });

@@ -27,6 +27,7 @@ import { BUILT_INS, compile, type Routine, type Timeline } from '../../src/routi
 import { momentsOf } from '../../src/player/moments';
 import { scriptOf } from '../../src/player/script';
 import { fmt, median, percentile } from './stats';
+import { returningUser } from '../support/returning-user';
 
 interface Probe {
   t0: number;
@@ -81,7 +82,7 @@ async function play(
   planned: number[],
   withSaves: boolean,
 ): Promise<{ player: number[]; saves: number }> {
-  const page = await browser.newPage();
+  const page = await returningUser(await browser.newPage());
   try {
     if (!withSaves) await page.addInitScript('Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });');
       // A string, not a function: tsx's keepNames would wrap inner functions in a helper the page lacks.

@@ -25,6 +25,7 @@ import { BUILT_INS } from '../../src/routine/index';
 import { POSE_TEXT } from '../../src/poses/index';
 import { POSE_ART } from '../../src/poses/art';
 import { fmt, median } from './stats';
+import { returningUser } from '../support/returning-user';
 
 const root = resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.PWA_BENCH_RUNS ?? 7);
@@ -128,7 +129,7 @@ async function timeToList(page: Page, url: string): Promise<number> {
 async function coldStarts(url: string, profile: () => string): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await launchProfile(profile());
+    const context = await returningUser(await launchProfile(profile()));
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       out.push(await timeToList(page, url));
@@ -184,7 +185,7 @@ export default async function bench(): Promise<void> {
         return fresh[fresh.length - 1];
       });
       // Visit once and let the service worker precache everything, then stop the server.
-      const first = await launchProfile(profileDir);
+      const first = await returningUser(await launchProfile(profileDir));
       const page = first.pages()[0] ?? (await first.newPage());
       await page.goto(server.url);
       await page.evaluate(() => navigator.serviceWorker.ready);

@@ -23,6 +23,7 @@ import { encodePlan } from '../../watch/protocol';
 import { watchCues } from '../../src/watch-link/cues';
 import type { UploadResult, WatchLink } from '../../src/watch-link/index';
 import { fmt, median, percentile } from './stats';
+import { returningUser } from '../support/returning-user';
 
 const RUNS = 15;
 
@@ -43,7 +44,7 @@ export default async function bench(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const cdp = await browser.newBrowserCDPSession();
-    const context = await browser.newContext();
+    const context = await returningUser(await browser.newContext());
     const page = await context.newPage();
     await installHeldReads(page);
     const watch = new EspruinoDouble().boot(files);

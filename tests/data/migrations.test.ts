@@ -50,13 +50,13 @@ describe('schema migrations', () => {
     const data = await openUnknotDb({ factory, storage: null });
     data.close();
     const db = await openAt(factory, DB_NAME, DB_VERSION);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual(['months', 'plans', 'routines', 'sessions', 'settings']);
     expect([...db.transaction('sessions').store.indexNames].sort()).toEqual(['byRoutine', 'byStartedAt']);
     db.close();
   });
 
-  it('v1 → v3 keeps every routine and session, moving inline plans to shared ones', async () => {
+  it('v1 → v4 keeps every routine and session, moving inline plans to shared ones', async () => {
     const factory = new IDBFactory();
     await buildV1(factory);
     const data = await openUnknotDb({ factory, storage: null });
@@ -69,7 +69,8 @@ describe('schema migrations', () => {
     for (const [i, old] of sessionsV1.entries()) {
       const { plan, ...rest } = old;
       const now = sessions[i];
-      expect(now).toEqual({ ...rest, planId: now.planId });
+      const flag = rest.painBefore !== undefined && rest.painAfter! - rest.painBefore >= 2 ? 'pain-rose' : undefined;
+      expect(now).toEqual({ ...rest, planId: now.planId, ...(flag && { flag }) });
       expect(await data.sessions.plan(now.planId)).toEqual(plan);
     }
     expect(new Set(sessions.map((s) => s.planId)).size).toBe(3); // plan1 is stored once for s0, s1, s4

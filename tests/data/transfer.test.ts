@@ -101,6 +101,8 @@ describe('import', () => {
   hostile('a newer format version', (t) => edit(t, (f) => (f.version = 4)), 'unknown export version 4; this app reads versions 1–3. Update the app');
   hostile('a version that never existed', (t) => edit(t, (f) => (f.version = 0)), 'unknown export version 0; this app reads versions 1–3.');
   hostile('an unknown picture', (t) => edit(t, (f) => (f.routines[0].routine.exercises[0].poses = { hold: 'cartwheel' })), 'routines[0].routine.exercises[0].poses.hold: must name a picture of the pose set, got "cartwheel"');
+  hostile('a flag that is not one', (t) => edit(t, (f) => (f.sessions[0].flag = 'sore')), 'sessions[0].flag: must be "pain-high" or "pain-rose"');
+  hostile('an unknown feeling', (t) => edit(t, (f) => (f.sessions[0].felt = 'meh')), 'sessions[0].felt: must be "easier", "same" or "harder"');
   hostile('wrong types', (t) => edit(t, (f) => (f.sessions[3].startedAt = 'yesterday')), 'sessions[3].startedAt: must be a time in epoch milliseconds, got "yesterday"');
   hostile('a list that is not a list', (t) => edit(t, (f) => (f.sessions = {})), 'sessions: must be a list of sessions, got object');
   hostile('out-of-range pain', (t) => edit(t, (f) => (f.sessions[1].painAfter = 11)), 'sessions[1].painAfter: must be 0–10, got 11');

@@ -2,6 +2,7 @@
  * axe-core on every view of the built app, in light and in dark mode (and once with large text
  * and reduced motion): zero violations, best practices included. The history view is checked
  * with sessions in it, a day open and a session's detail shown, so those parts are checked too.
+ * The sessions are marked for pain (three in a week), so the professional banner shows on every view.
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +11,7 @@ import { appUnderTest } from '../support/app-under-test';
 import { builtInRoutine } from '../../src/routine/index';
 import { planIdOf } from '../../src/data/plans';
 import { zonedInstant } from '../../src/history/index';
+import { returningUser } from '../support/returning-user';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TZ = 'Europe/Berlin';
@@ -25,6 +27,8 @@ const VIEWS: { path: string; ready: string }[] = [
   { path: '/history', ready: 'unknot-history-calendar button[data-day]' },
   { path: '/settings', ready: 'unknot-reminders-routine fieldset' },
   { path: '/report', ready: 'unknot-report table' },
+  { path: '/about-back-spasms', ready: 'unknot-about-back-spasms h1' },
+  { path: '/welcome', ready: 'unknot-welcome h1' },
 ];
 
 const app = appUnderTest();
@@ -46,7 +50,7 @@ async function axe(page: Page): Promise<string[]> {
 
 async function newContext(options: { colorScheme: 'light' | 'dark'; reducedMotion?: 'reduce' }): Promise<BrowserContext> {
   // bypassCSP: ONLY here, so that axe can be injected (see axe() above); every other test runs under the real CSP.
-  const context = await app.browser.newContext({ bypassCSP: true, timezoneId: TZ, locale: 'en-GB', ...options });
+  const context = await returningUser(await app.browser.newContext({ bypassCSP: true, timezoneId: TZ, locale: 'en-GB', ...options }));
   const page = await context.newPage();
   await page.clock.setFixedTime(NOW);
   await page.goto(`${app.server.url}/settings`);
@@ -54,7 +58,7 @@ async function newContext(options: { colorScheme: 'light' | 'dark'; reducedMotio
   // Sessions with pain ratings and a note, so the calendar, chart, table and detail all render.
   const sessions = ['2026-05-18', '2026-05-19', '2026-05-20'].map((day, i) => {
     const at = zonedInstant(day, '08:00', TZ);
-    return { id: `a${i}`, routineId: k2c.id, planId: planIdOf(k2c), startedAt: at, endedAt: at + 90_000, stepsDone: 9, totalSteps: 9, outcome: 'completed', source: 'phone', painBefore: 6 - i, painAfter: 3, note: 'ok' };
+    return { id: `a${i}`, routineId: k2c.id, planId: planIdOf(k2c), startedAt: at, endedAt: at + 90_000, stepsDone: 9, totalSteps: 9, outcome: 'completed', source: 'phone', painBefore: 6 - i, painAfter: 8, flag: 'pain-high', felt: 'harder', note: 'ok' };
   });
   await page.evaluate(
     ([plan, sessions]) =>

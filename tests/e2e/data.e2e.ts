@@ -13,6 +13,7 @@ import { launchProfile } from '../support/chromium';
 import { serveDist, type Served } from '../support/serve';
 import { BUILT_INS, builtInRoutine, compile } from '../../src/routine/index';
 import { openUnknotDb } from '../../src/data/index';
+import { returningUser } from '../support/returning-user';
 
 let server: Served;
 let profile: BrowserContext;
@@ -21,7 +22,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   server = await serveDist();
-  profile = await launchProfile();
+  profile = await returningUser(await launchProfile());
   page = await profile.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });
@@ -98,7 +99,17 @@ test('duplicate a built-in, delete with undo, reset an edited built-in', async (
   const seated = BUILT_INS[1].routine;
   await page.goto(`${server.url}/routine/${seated.id}`);
   await page.getByRole('button', { name: 'Duplicate to customise' }).click();
-  await page.waitForURL(`**/edit/${seated.id}-copy`);
+  await page.waitForURL(`**/edit?copy=${seated.id}`);
+  // Cancel first: no copy is left behind.
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.waitForURL(`**/routine/${seated.id}`);
+  await page.goto(`${server.url}/`);
+  await expect.poll(() => page.locator('unknot-library h2').allTextContents()).toContain('Seated spinal twist');
+  expect(await page.locator('unknot-library h2').allTextContents()).not.toContain('Seated spinal twist (copy)');
+  await page.goto(`${server.url}/routine/${seated.id}`);
+  await page.getByRole('button', { name: 'Duplicate to customise' }).click();
+  await page.waitForURL(`**/edit?copy=${seated.id}`);
+  await expect.poll(() => editor().locator('#f-name').inputValue()).toBe('Seated spinal twist (copy)');
   await editor().locator('#f-name').fill('My seated twist');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(`**/routine/${seated.id}-copy`);
@@ -152,7 +163,7 @@ test('export, then import into a fresh browser profile: identical data', async (
   await expect.poll(() => page.locator('[data-import-result]').textContent()).toMatch(/11 added/); // 10 sessions + 1 plan
 
   const exported = await exportFrom(page);
-  const fresh = await launchProfile();
+  const fresh = await returningUser(await launchProfile());
   try {
     const other = await fresh.newPage();
     await importInto(other, 'from-a.json', exported);

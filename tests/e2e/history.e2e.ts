@@ -14,6 +14,7 @@ import { builtInRoutine, type Routine } from '../../src/routine/index';
 import type { SessionRecord } from '../../src/data/schema';
 import { planIdOf } from '../../src/data/plans';
 import { zonedInstant } from '../../src/history/index';
+import { returningUser } from '../support/returning-user';
 
 const TZ = 'Europe/Berlin';
 const NOW = zonedInstant('2026-05-20', '10:00', TZ); // a Wednesday
@@ -53,7 +54,7 @@ afterEach(async () => {
 });
 
 async function open(path: string, options: { seed?: boolean; permissions?: string[] } = {}): Promise<Page> {
-  context = await app.browser.newContext({ timezoneId: TZ, acceptDownloads: true, locale: 'en-GB' });
+  context = await returningUser(await app.browser.newContext({ timezoneId: TZ, acceptDownloads: true, locale: 'en-GB' }));
   if (options.permissions) await context.grantPermissions(options.permissions, { origin: app.server.url });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -177,9 +178,9 @@ describe('report and sharing', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download sessions (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('unknot-sessions-2026-05-19-to-2026-05-20.csv');
     const lines = readFileSync((await download.path())!, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('Date,Start,End,Minutes,Routine,Outcome,Steps done,Steps total,Pain before,Pain after,Source,Note,Session id');
+    expect(lines[0]).toBe('Date,Start,End,Minutes,Routine,Outcome,Steps done,Steps total,Pain before,Pain after,Marked,Felt,Source,Note,Session id');
     expect(lines).toHaveLength(2 + 5); // header, five sessions, final CRLF
-    expect(lines[3]).toBe(`2026-05-20,00:01,00:02,1.6,Lying knees-to-chest twist,completed,20,20,,,phone,"'=HYPERLINK(""http://evil.example"",""click"")",seed-9`);
+    expect(lines[3]).toBe(`2026-05-20,00:01,00:02,1.6,Lying knees-to-chest twist,completed,20,20,,,,,phone,"'=HYPERLINK(""http://evil.example"",""click"")",seed-9`);
   });
 
   test('a routine shared as a file is imported by another Unknot', async () => {
@@ -209,7 +210,7 @@ describe('report and sharing', () => {
 
 describe('reminders and settings', () => {
   test('permission is asked only when a reminder is turned on; the reminder then shows a banner on time', async () => {
-    context = await app.browser.newContext({ timezoneId: TZ });
+    context = await returningUser(await app.browser.newContext({ timezoneId: TZ }));
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript(() => {

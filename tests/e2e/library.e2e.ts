@@ -2,13 +2,14 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUnderTest } from '../support/app-under-test';
 import { BUILT_INS, compile } from '../../src/routine/index';
+import { returningUser } from '../support/returning-user';
 
 const app = appUnderTest();
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  page = await app.browser.newPage();
+  page = await returningUser(await app.browser.newPage());
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 });

@@ -15,6 +15,7 @@ import type { SessionRecord } from '../../src/data/schema';
 import { storedSessions } from '../support/stored-sessions';
 import { storeRoutine } from '../support/stored-routine';
 import { fixedStanding } from '../player/fixtures';
+import { returningUser } from '../support/returning-user';
 
 // Standing hip twist with a fixed 5-s hold, 75 s (the shipped one waits for Next: script.e2e.ts).
 const routine = fixedStanding();
@@ -34,7 +35,7 @@ declare global {
 
 beforeEach(async () => {
   errors = [];
-  context = await app.browser.newContext();
+  context = await returningUser(await app.browser.newContext());
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

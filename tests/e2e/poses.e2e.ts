@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { appUnderTest } from '../support/app-under-test';
+import { returningUser } from '../support/returning-user';
 import { BUILT_INS, compile } from '../../src/routine/index';
 import { POSE_TEXT, exercisePoseSteps, shownPose, type PoseId } from '../../src/poses/index';
 
@@ -17,7 +18,7 @@ const contexts: BrowserContext[] = [];
 let errors: string[] = [];
 
 async function newPage(options: Parameters<typeof app.browser.newContext>[0] = {}): Promise<Page> {
-  const context = await app.browser.newContext(options);
+  const context = await returningUser(await app.browser.newContext(options));
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));

@@ -13,6 +13,7 @@ import { launchBrowser, launchProfile } from '../support/chromium';
 import { serveDist, type Served } from '../support/serve';
 import { BUILT_INS } from '../../src/routine/index';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
+import { returningUser } from '../support/returning-user';
 
 const root = resolve(import.meta.dirname, '../..');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -48,7 +49,7 @@ describe('install', () => {
   test('Chrome finds nothing that stops installing, the manifest is complete, and nothing leaves the origin', async () => {
     const server = await serveDist();
     // A real profile: Chrome refuses to install from an incognito-like context.
-    const context = await launchProfile();
+    const context = await returningUser(await launchProfile());
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const requests: string[] = [];
@@ -102,7 +103,7 @@ describe('install button', () => {
   });
 
   test('appears when Chrome offers installing (beforeinstallprompt) and asks once', async () => {
-    const context = await launchProfile();
+    const context = await returningUser(await launchProfile());
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(server.url);
@@ -149,7 +150,7 @@ describe('offline', () => {
 
   beforeAll(async () => {
     server = await serveDist();
-    context = await launchProfile();
+    context = await returningUser(await launchProfile());
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);
     await waitForControl(page);
@@ -234,7 +235,7 @@ describe('update', () => {
   test('a waiting build is offered only when no session runs, and Reload shows it', async () => {
     let server = await serveDist();
     const port = Number(new URL(server.url).port);
-    const context = await launchProfile();
+    const context = await returningUser(await launchProfile());
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(server.url);

@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { appUnderTest } from '../support/app-under-test';
+import { returningUser } from '../support/returning-user';
 import { builtInRoutine, compile } from '../../src/routine/index';
 import { DEFAULT_SETTINGS } from '../../src/data/schema';
 import type { CueEmission } from '../../src/player/index';
@@ -37,7 +38,7 @@ let errors: string[];
 
 beforeEach(async () => {
   errors = [];
-  context = await app.browser.newContext();
+  context = await returningUser(await app.browser.newContext());
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

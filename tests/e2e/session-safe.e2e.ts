@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { appUnderTest } from '../support/app-under-test';
+import { returningUser } from '../support/returning-user';
 import { launchProfile } from '../support/chromium';
 import { storedSessions } from '../support/stored-sessions';
 import { BUILT_INS, compile } from '../../src/routine/index';
@@ -32,7 +33,7 @@ function watch(p: Page): Page {
 
 beforeEach(async () => {
   errors = [];
-  context = await app.browser.newContext();
+  context = await returningUser(await app.browser.newContext());
   page = watch(await context.newPage());
 });
 
@@ -140,7 +141,7 @@ describe('saved as it happens', () => {
   test('closing the whole browser mid-session still leaves the record', async () => {
     const dir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'unknot-kill-'));
     try {
-      let profile = await launchProfile(dir);
+      let profile = await returningUser(await launchProfile(dir));
       const p = watch(profile.pages()[0] ?? (await profile.newPage()));
       await openPlayer(p);
       await p.getByRole('button', { name: 'Start', exact: true }).click();
@@ -148,7 +149,7 @@ describe('saved as it happens', () => {
       const done = stepAt(17_000);
       await p.waitForTimeout(1000); // real time for the save of the last step: the issue's 1 s
       await profile.close(); // the browser goes, with no beforeunload and no page teardown by the app
-      profile = await launchProfile(dir);
+      profile = await returningUser(await launchProfile(dir));
       const q = profile.pages()[0] ?? (await profile.newPage());
       await q.goto(`${app.server.url}/history`);
       const [record, ...more] = await storedSessions(q);

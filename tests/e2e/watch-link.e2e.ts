@@ -19,6 +19,7 @@ import { ERR, STATE, decodePlan, encodePlan, parseWatchMessage } from '../../wat
 import type { CueEmission } from '../../src/player/index';
 import { patternFor, watchCues } from '../../src/watch-link/cues';
 import { storedSessions } from '../support/stored-sessions';
+import { returningUser } from '../support/returning-user';
 
 const dist = resolve(import.meta.dirname, '../../dist/watch');
 const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), boot: readFileSync(join(dist, 'unknot.boot.js'), 'utf8') });
@@ -46,7 +47,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   errors = [];
   bangle = undefined;
-  context = await app.browser.newContext();
+  context = await returningUser(await app.browser.newContext());
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await installHeldReads(page);

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { appUnderTest } from '../support/app-under-test';
+import { returningUser } from '../support/returning-user';
 import { EmulatedBangle, installHeldReads } from '../support/ble-peripheral';
 import { EspruinoDouble } from '../watch/espruino-double';
 import { builtInRoutine, compile } from '../../src/routine/index';
@@ -36,7 +37,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   errors = [];
-  context = await app.browser.newContext();
+  context = await returningUser(await app.browser.newContext());
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await installHeldReads(page);

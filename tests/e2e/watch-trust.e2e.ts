@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { appUnderTest } from '../support/app-under-test';
+import { returningUser } from '../support/returning-user';
 import { EmulatedBangle, installHeldReads, type PeripheralOptions } from '../support/ble-peripheral';
 import { EspruinoDouble } from '../watch/espruino-double';
 import { implausibleEntries, injectLog, logFiles, reframe, withBattery, withHelloProtocol } from '../support/lying-watch';
@@ -46,7 +47,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   errors = [];
   bangle = undefined;
-  context = await app.browser.newContext();
+  context = await returningUser(await app.browser.newContext());
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await installHeldReads(page);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SessionRecord } from '../../src/data/schema';
-import { adherence, addDays, groupByDay, painTrend, streaks, zonedInstant } from '../../src/history/index';
+import { adherence, addDays, groupByDay, painTrend, routinesByUse, streaks, zonedInstant } from '../../src/history/index';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -128,7 +128,14 @@ describe('adherence over a period', () => {
 });
 
 describe('pain trend', () => {
-  test('means and drop over sessions that have the values', () => {
+  test('the routines by use: done most first, ties by the latest', () => {
+    const s = (routineId: string, startedAt: number) => ({ routineId, startedAt });
+    expect(routinesByUse([s('a', 1), s('b', 2), s('b', 3), s('c', 9), s('a', 4), s('c', 5)])).toEqual(['c', 'a', 'b']);
+    expect(routinesByUse([s('a', 1), s('b', 2), s('b', 3)])).toEqual(['b', 'a']);
+    expect(routinesByUse([])).toEqual([]);
+  });
+
+  test('means and drop over the sessions that have both values, so they add up', () => {
     const t = painTrend(K2C, [
       session(at('2026-05-02', '08:00'), K2C, { painBefore: 6, painAfter: 3 }),
       session(at('2026-05-01', '08:00'), K2C, { painBefore: 8, painAfter: 6 }),
@@ -137,9 +144,11 @@ describe('pain trend', () => {
       session(at('2026-05-03', '10:00'), SEATED, { painBefore: 9, painAfter: 1 }),
     ]);
     expect(t.points.map((p) => p.before)).toEqual([8, 6, 4]);
-    expect(t.meanBefore).toBe(6);
+    expect(t.meanBefore).toBe(7); // (8 + 6) / 2: the session rated only before is left out
     expect(t.meanAfter).toBe(4.5);
     expect(t.meanDrop).toBe(2.5);
+    expect(t.meanBefore! - t.meanAfter!).toBe(t.meanDrop);
+    expect(t.paired).toBe(2);
     expect(painTrend(SEATED, []).meanDrop).toBeNull();
   });
 });

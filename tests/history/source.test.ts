@@ -34,3 +34,12 @@ test('history names a routine that was deleted, from its plan', async () => {
   expect(h.routines.get('knees-to-chest-twist')).toMatchObject({ name: 'Lying knees-to-chest twist', timesPerDay: 3, deleted: false });
   expect(h.sessions).toHaveLength(1);
 });
+
+test('a "when needed" routine has no daily target; the first day used is the earliest record', async () => {
+  data = await openUnknotDb({ factory: new IDBFactory(), storage: null, now: () => 5_000_000 });
+  await data.sessions.add({ plan: builtInRoutine('standing-hip-twist')!, startedAt: 1_000_000, endedAt: 1_100_000, stepsDone: 1, totalSteps: 1, outcome: 'completed', source: 'phone' });
+  const h = await loadHistory(data);
+  expect(h.routines.get('standing-hip-twist')!.timesPerDay).toBe(0);
+  expect(h.routines.get('knees-to-chest-twist')!.timesPerDay).toBe(3);
+  expect(h.firstUsed).toBe(1_000_000); // the imported-looking session is older than the seeding
+});

@@ -52,6 +52,22 @@ function setup(start: number, zone = { tz: BERLIN }) {
 }
 
 describe('the reminder runner', () => {
+  test('snooze: the reminder comes back once, 10 minutes later; a second snooze replaces the first', () => {
+    const { clock, fired, runner } = setup(zonedInstant('2026-05-04', '07:59', BERLIN));
+    clock.advance(60_000 + 1000); // 08:00 fires
+    expect(fired.map((o) => o.routineId)).toEqual(['k']);
+    runner.snooze(fired[0]);
+    expect(localClock(runner.next()!.at, BERLIN)).toBe('08:10');
+    clock.advance(9 * 60_000);
+    expect(fired).toHaveLength(1);
+    clock.advance(60_000);
+    expect(fired.map((o) => `${o.routineId} ${localClock(o.at, BERLIN)}`)).toEqual(['k 08:00', 'k 08:10']);
+    runner.snooze(fired[1], 10 * 60_000);
+    runner.snooze(fired[1], 20 * 60_000); // replaces: one repeat, at 08:30
+    clock.advance(60 * 60_000);
+    expect(fired.map((o) => localClock(o.at, BERLIN))).toEqual(['08:00', '08:10', '08:30']);
+  });
+
   test('fires each reminder once, on time, over two days', () => {
     const { clock, fired } = setup(zonedInstant('2026-05-04', '06:00', BERLIN));
     clock.advance(48 * H);
@@ -129,7 +145,8 @@ describe('the notification path', () => {
     expect(result).toBe('notified');
     expect(shown).toHaveLength(1);
     expect(shown[0][0]).toBe('Time for Knees');
-    expect(shown[0][1]?.data).toEqual({ url: '/routine/k' });
+    expect(shown[0][1]?.data).toEqual({ url: '/routine/k', reminder: { routineId: 'k', time: '08:00', at: 1 } });
+    expect((shown[0][1] as { actions?: unknown }).actions).toEqual([{ action: 'snooze', title: 'Snooze 10 minutes' }]);
   });
 
   test('no permission, no service worker, a worker never ready, or a failure: banner only', async () => {

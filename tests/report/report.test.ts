@@ -53,10 +53,24 @@ describe('the report', () => {
     expect(r.notes[0].routineName).toBe('Seated spinal twist');
   });
 
+  test('adherence counts from the first day Unknot was used, not from before it', () => {
+    const later = buildReport({ sessions, routines, include: ['standing-hip-twist'], from: '2026-04-01', to: '2026-04-07', timeZone: TZ, firstDay: '2026-04-03' });
+    expect(later.countedFrom).toBe('2026-04-03');
+    expect(later.days).toBe(7);
+    expect(later.routines.map((r) => [r.adherence.days, r.adherence.prescribed, r.adherence.done])).toEqual([
+      [5, 15, 0], // knees-to-chest: 04-03 was stopped early; the three of 04-01 are before the first day
+      [5, 5, 0],
+      [5, 5, 0],
+    ]);
+    expect(buildReport({ sessions, routines, from: '2026-04-01', to: '2026-04-07', timeZone: TZ, firstDay: '2026-03-01' }).countedFrom).toBe('2026-04-01');
+    const before = buildReport({ sessions, routines, from: '2026-04-01', to: '2026-04-07', timeZone: TZ, firstDay: '2026-05-01' });
+    expect(before.routines.every((r) => r.adherence.prescribed === 0 && r.adherence.rate === 0)).toBe(true);
+  });
+
   test('pain before and after per routine, from the period only', () => {
     const k = report.routines[0].pain;
     expect(k.points).toHaveLength(3);
-    expect(k.meanBefore).toBe(6);
+    expect(k.meanBefore).toBe(6.5); // the two sessions rated before and after
     expect(k.meanAfter).toBe(3.5);
     expect(k.meanDrop).toBe(3);
     expect(report.routines[2].pain.meanBefore).toBeNull();
@@ -91,8 +105,26 @@ describe('CSV', () => {
     const csv = sessionsCsv(sessions, (id) => routines.find((r) => r.id === id)!.name, TZ);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(SESSION_COLUMNS.join(','));
-    expect(lines[1]).toBe(`2026-04-01,23:59,00:00,1.5,Lying knees-to-chest twist,stopped early,3,8,,,phone,"sore, ""left"" side",${sessions[1].id}`);
-    expect(lines[2]).toBe(`2026-04-02,07:30,07:31,1.5,Seated spinal twist,completed,8,8,4,2,watch,"'=cmd|"" /C calc""!A0",${sessions[0].id}`);
+    expect(lines[1]).toBe(`2026-04-01,23:59,00:00,1.5,Lying knees-to-chest twist,stopped early,3,8,,,,,phone,"sore, ""left"" side",${sessions[1].id}`);
+    expect(lines[2]).toBe(`2026-04-02,07:30,07:31,1.5,Seated spinal twist,completed,8,8,4,2,,,watch,"'=cmd|"" /C calc""!A0",${sessions[0].id}`);
     expect(lines).toHaveLength(4); // header, two rows, and the final CRLF
+  });
+
+  test('marked sessions and how they felt: in the CSV and listed in the report, newest first', () => {
+    const sessions = [
+      s('2026-04-02', '07:30', 'seated-spinal-twist', { painBefore: 3, painAfter: 6, flag: 'pain-rose', felt: 'harder', note: 'sharp' }),
+      s('2026-04-03', '07:30', 'seated-spinal-twist', { painBefore: 5, painAfter: 9, flag: 'pain-high' }),
+      s('2026-04-04', '07:30', 'seated-spinal-twist', { painBefore: 5, painAfter: 4, felt: 'easier', note: 'fine' }),
+    ];
+    const lines = sessionsCsv(sessions, () => 'Seated spinal twist', TZ).split('\r\n');
+    expect(lines[1]).toContain(',3,6,Pain rose by 3 points (3 to 6),harder,phone,sharp,');
+    expect(lines[2]).toContain(',5,9,Pain after was high (9 of 10),,phone,,');
+    expect(lines[3]).toContain(',5,4,,easier,phone,fine,');
+    const r = buildReport({ sessions, routines, from: '2026-04-01', to: '2026-04-07', timeZone: TZ });
+    expect(r.flagged.map((f) => [f.reason, f.note])).toEqual([
+      ['Pain after was high (9 of 10)', undefined],
+      ['Pain rose by 3 points (3 to 6)', 'sharp'],
+    ]);
+    expect(r.notes.map((n) => [n.note, n.felt])).toEqual([['fine', 'easier'], ['sharp', 'harder']]);
   });
 });

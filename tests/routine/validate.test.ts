@@ -78,3 +78,16 @@ describe('validateRoutine', () => {
     expect(result.ok && result.value.name).toBe('My twist');
   });
 });
+
+describe('"when needed"', () => {
+  test('the standing hip twist has no set frequency unless the user sets one', async () => {
+    const { builtInRoutine, dailyTarget, formatPrescription, validateRoutine } = await import('../../src/routine/index');
+    const twist = builtInRoutine('standing-hip-twist')!;
+    expect(formatPrescription(twist.prescription)).toBe('when needed');
+    expect(dailyTarget(twist.prescription)).toBe(0);
+    expect(validateRoutine(twist).ok).toBe(true);
+    const set = { ...twist.prescription, when: 'morning' as const, timesPerDay: 2 };
+    expect([formatPrescription(set), dailyTarget(set)]).toEqual(['2 times every morning', 2]);
+    expect(validateRoutine({ ...twist, prescription: { timesPerDay: 1, when: 'sometimes' as never } }).ok).toBe(false);
+  });
+});

@@ -51,10 +51,21 @@ export class UnknotRoutineEditor extends LitElement {
     if ((changed.has('routineId') || changed.has('data')) && this.data) void this._load(this.data);
   }
 
+  /**
+   * "Duplicate" opens /edit?copy=<id>: the copy is only a draft until Save, so Cancel leaves no
+   * copy behind. Save makes it with routines.duplicate() (which records what it was based on).
+   */
+  private _copyOf: RoutineRecord | null = null;
+
   private async _load(data: UnknotData): Promise<void> {
     if (!this.routineId) {
       this._record = null;
-      this._draft ??= blankRoutine();
+      const copyOf = new URLSearchParams(location.search).get('copy');
+      this._copyOf = copyOf ? ((await data.routines.get(copyOf)) ?? null) : null;
+      if (this._copyOf) {
+        const original = this._copyOf.routine;
+        this._draft = { ...structuredClone(original), id: '', name: `${original.name.slice(0, 53)} (copy)` };
+      } else this._draft ??= blankRoutine();
       return;
     }
     this._record = (await data.routines.get(this.routineId)) ?? null;
@@ -89,7 +100,9 @@ export class UnknotRoutineEditor extends LitElement {
     if (!checked.ok) return this._show(checked.errors);
     this._saving = true;
     try {
-      const saved = await this.data.routines.put(checked.value);
+      // A duplicate is made only now, then given the draft's content under the copy's id.
+      const copyId = this._copyOf ? (await this.data.routines.duplicate(this._copyOf.routine.id)).routine.id : null;
+      const saved = await this.data.routines.put(copyId ? { ...checked.value, id: copyId } : checked.value);
       this._errors = new Map();
       this.dispatchEvent(routinesChanged());
       navigate(`/routine/${encodeURIComponent(saved.routine.id)}`);
@@ -108,9 +121,10 @@ export class UnknotRoutineEditor extends LitElement {
     if (!d) return this.routineId && this._record === null ? html`<p role="alert">No routine called “${this.routineId}”. <a href="/">Back to the routines</a>.</p>` : html`<p aria-busy="true">Loading…</p>`;
     const common = { errors: this._errors };
     const valid = validateRoutine(d);
-    const back = this.routineId ? `/routine/${encodeURIComponent(this.routineId)}` : '/';
+    const from = this.routineId ?? this._copyOf?.routine.id;
+    const back = from ? `/routine/${encodeURIComponent(from)}` : '/';
     return html`<form novalidate @submit=${this._save}>
-      <h1>${this.routineId ? `Edit “${this._record?.routine.name}”` : 'New routine'}</h1>
+      <h1>${this.routineId ? `Edit “${this._record?.routine.name}”` : this._copyOf ? `Copy of “${this._copyOf.routine.name}”` : 'New routine'}</h1>
       ${this._record?.origin === 'builtin' ? html`<p class="muted">This is a built-in routine. Your changes stay yours; “Reset” on its page brings back the original.</p>` : nothing}
       <div role="alert" aria-live="assertive">${this._message ? html`<p>${this._message}</p>` : nothing}${unplaced(this._errors).map((m) => html`<p>${m}</p>`)}</div>
       ${field({ ...common, label: 'Name', path: 'name', value: d.name, maxLength: 80, hint: `${LIMITS.nameLength.min}–${LIMITS.nameLength.max} characters`, onInput: (v) => this._change((r) => (r.name = v)) })}
@@ -126,6 +140,7 @@ export class UnknotRoutineEditor extends LitElement {
             { key: 'any', label: 'Any time' },
             { key: 'morning', label: 'Morning' },
             { key: 'evening', label: 'Evening' },
+            { key: 'as-needed', label: 'When needed (no set number)' },
           ],
           onChange: (k) => this._change((r) => (r.prescription.when = k as Routine['prescription']['when'])),
         })}

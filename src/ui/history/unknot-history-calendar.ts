@@ -81,6 +81,32 @@ export class UnknotHistoryCalendar extends LitElement {
         font-weight: 800;
         text-decoration: underline;
       }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 1rem;
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0 0;
+        font-size: 0.85rem;
+      }
+      .legend li {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .swatch {
+        display: inline-block;
+        width: 1.3rem;
+        height: 1.1rem;
+        border-radius: 4px;
+        border: 2px solid var(--u-accent);
+        background: var(--u-surface);
+        box-sizing: border-box;
+      }
+      .swatch.met {
+        background: var(--u-accent);
+      }
     `,
   ];
 
@@ -116,6 +142,12 @@ export class UnknotHistoryCalendar extends LitElement {
           ${weeks.map((week) => html`<tr>${week.map((c) => this._cell(c.day, c.inMonth))}</tr>`)}
         </tbody>
       </table>
+      <ul class="legend" aria-label="Legend">
+        <li><span class="swatch met" aria-hidden="true"></span>Every routine done as often as prescribed</li>
+        <li><span class="swatch" aria-hidden="true"></span>Some sessions done</li>
+        <li><span aria-hidden="true">2/3</span>Sessions done of those prescribed, per routine</li>
+        <li><span class="today" aria-hidden="true">20</span>Today</li>
+      </ul>
     `;
   }
 
@@ -127,7 +159,7 @@ export class UnknotHistoryCalendar extends LitElement {
     if (!day) return html`<td><span class=${todayClass}>${number}</span></td>`;
     const met = day.routines.every((r) => r.done >= r.prescribed);
     const label = `${longDay(key)}: ${day.routines
-      .map((r) => `${this.names.get(r.routineId) ?? r.routineId} ${r.done} of ${r.prescribed}${r.stopped ? `, ${r.stopped} stopped early` : ''}`)
+      .map((r) => `${this.names.get(r.routineId) ?? r.routineId} ${r.prescribed ? `${r.done} of ${r.prescribed}` : `${r.done} done`}${r.stopped ? `, ${r.stopped} stopped early` : ''}`)
       .join('; ')}`;
     return html`<td>
       <button
@@ -137,7 +169,7 @@ export class UnknotHistoryCalendar extends LitElement {
         @click=${() => this.dispatchEvent(new CustomEvent('day-select', { detail: key }))}
       >
         <span class=${todayClass} aria-hidden="true">${number}</span>
-        ${day.routines.map((r) => html`<span class="count" aria-hidden="true">${r.done}/${r.prescribed}</span>`)}
+        ${day.routines.map((r) => html`<span class="count" aria-hidden="true">${r.prescribed ? `${r.done}/${r.prescribed}` : r.done}</span>`)}
         <span class="visually-hidden">${label}</span>
       </button>
     </td>`;

@@ -120,7 +120,7 @@ export class UnknotHistoryChart extends LitElement {
         <text class="axis" x=${W - PAD.right} y=${H - 6} text-anchor="end">${dateOf(to)}</text>
         ${line('before')} ${line('after')}
       </svg>
-      <p>Mean pain before <strong>${fmt(t.meanBefore)}</strong>, after <strong>${fmt(t.meanAfter)}</strong>${t.meanDrop === null ? '' : html`; on average ${t.meanDrop >= 0 ? 'down' : 'up'} by <strong>${Math.abs(t.meanDrop).toFixed(1)}</strong>`}.</p>
+      <p>Over the ${t.paired} ${t.paired === 1 ? 'session' : 'sessions'} rated before and after: mean pain before <strong>${fmt(t.meanBefore)}</strong>, after <strong>${fmt(t.meanAfter)}</strong>${t.meanDrop === null ? '' : html`; on average ${t.meanDrop >= 0 ? 'down' : 'up'} by <strong>${Math.abs(t.meanDrop).toFixed(1)}</strong>`}.</p>
       <details>
         <summary>Pain ratings as a table</summary>
         <table>

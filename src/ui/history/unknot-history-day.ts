@@ -51,14 +51,14 @@ export class UnknotHistoryDay extends LitElement {
       ${day
         ? html`<ul>
               ${day.routines.map(
-                (r) => html`<li>${this.names.get(r.routineId)}: <strong>${r.done} of ${r.prescribed}</strong> done${r.stopped ? `, ${r.stopped} stopped early` : ''}</li>`,
+                (r) => html`<li>${this.names.get(r.routineId)}: <strong>${r.prescribed ? `${r.done} of ${r.prescribed}` : r.done}</strong> done${r.stopped ? `, ${r.stopped} stopped early` : ''}</li>`,
               )}
             </ul>
             <ul class="sessions" aria-label="Sessions that day">
               ${day.sessions.map(
                 (x) => html`<li>
                   <button aria-expanded=${x.id === this.selected ? 'true' : 'false'} @click=${() => this._emit('session-select', x.id === this.selected ? null : x.id)}>
-                    <span>${clock(x.startedAt, this.timeZone)} ${this.names.get(x.routineId)}</span><span>${x.outcome === 'completed' ? 'completed' : 'stopped early'}</span>
+                    <span>${clock(x.startedAt, this.timeZone)} ${this.names.get(x.routineId)}</span><span>${x.outcome === 'completed' ? 'completed' : 'stopped early'}${x.flag ? html`, <strong data-flag>marked: ${x.flag === 'pain-high' ? 'pain high' : 'pain rose'}</strong>` : ''}</span>
                   </button>
                 </li>`,
               )}

@@ -10,6 +10,7 @@ import {
   localDay,
   painTrend,
   prescriptionsOf,
+  routinesByUse,
   streaks,
   type Day,
   type DayKey,
@@ -21,6 +22,7 @@ import { sharedStyles } from '../common/shared-styles';
 import './unknot-history-calendar';
 import './unknot-history-chart';
 import './unknot-history-day';
+import type { SessionAmend } from './unknot-history-session';
 
 /** The browser's own time zone: the history shows days as the user lives them now. */
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
@@ -110,7 +112,7 @@ export class UnknotHistory extends LitElement {
     const today = localDay(Date.now(), this.timeZone);
     const s = streaks(byDay, today);
     const names = new Map([...h.routines.values()].map((r) => [r.id, r.name]));
-    const practised = [...new Set(h.sessions.map((x) => x.routineId))];
+    const practised = routinesByUse(h.sessions); // the chart opens on the routine done most
     const chartId = practised.includes(this._chartRoutine) ? this._chartRoutine : practised[0];
     return html`
       <h1>History</h1>
@@ -142,6 +144,7 @@ export class UnknotHistory extends LitElement {
             .timeZone=${this.timeZone}
             @session-select=${(e: CustomEvent<string | null>) => (this._session = e.detail)}
             @session-delete=${this._delete}
+            @session-amend=${this._amend}
           ></unknot-history-day>`
         : ''}
       ${practised.length
@@ -170,6 +173,16 @@ export class UnknotHistory extends LitElement {
       await this._load();
     } catch (error) {
       this._status = (error as Error).message;
+    }
+  };
+
+  private _amend = async (e: CustomEvent<SessionAmend>) => {
+    try {
+      await this.data!.sessions.amend(e.detail.id, e.detail.patch);
+      this._status = 'Session corrected.';
+      await this._load();
+    } catch (error) {
+      this._status = `The correction was not saved: ${(error as Error).message}`;
     }
   };
 

@@ -53,6 +53,8 @@ export class UnknotLibrary extends LitElement {
     super();
     // Undo, import and the editor change the list; re-read it when they say so.
     this.addEventListener(ROUTINES_CHANGED, () => void this._load());
+    // Only needed once a built-in was deleted: kept out of the first paint's download.
+    import('../common/unknot-restore-builtins').catch(() => undefined);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -75,6 +77,7 @@ export class UnknotLibrary extends LitElement {
       <h1>Routines</h1>
       <p><a class="button" href="/edit">New routine</a></p>
       <unknot-routine-undo></unknot-routine-undo>
+      <unknot-restore-builtins></unknot-restore-builtins>
       <ul aria-label="Routines">
         ${this._routines.map(
           (r) => html`<li>

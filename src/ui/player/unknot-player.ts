@@ -36,6 +36,11 @@ import './unknot-watch-session';
 import { buzzesAlert, openHoldWarning, type WatchLink } from '../../watch-link/index';
 import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
 import '../poses/index';
+import { GENTLE_SUMMARY, gentleRoutine, restAdvisedBefore, sessionFlag } from '../../safety/index';
+import '../safety/index';
+import '../common/unknot-session-notes';
+import '../common/unknot-restore-builtins';
+import type { SessionNotes } from '../common/unknot-session-notes';
 
 /** The parts of the data layer the player uses. */
 export type PlayerData = Pick<UnknotData, 'sessions' | 'settings'>;
@@ -136,6 +141,12 @@ export class UnknotPlayer extends LitElement {
   @state() private _painAfter: number | undefined = undefined;
   @state() private _announcement = '';
   @state() private _save: SaveState = 'unsaved';
+  /** Pain before was high and the user chose the gentle version (src/safety) or to rest. */
+  @state() private _gentle = false;
+  @state() private _resting = false;
+  /** The note and "how it felt" given after the session, saved with it or added to it. */
+  @state() private _notes: SessionNotes = {};
+  @state() private _notesState = '';
 
   /** The watch link: with the Unknot module the session can run on the wrist instead. */
   @consume({ context: watchLinkContext, subscribe: true })
@@ -255,7 +266,10 @@ export class UnknotPlayer extends LitElement {
   override render() {
     const r = this._routine;
     if (r === undefined) return html`<p aria-busy="true">Loading…</p>`;
-    if (r === null) return html`<p role="alert">No routine called “${this.routineId}”. <a href="/">Back to the routines</a>.</p>`;
+    if (r === null) {
+      // A shortcut to a deleted built-in offers the restore (unknot-restore-builtins), else "No routine called".
+      return html`<unknot-restore-builtins .routineId=${this.routineId} @builtin-restored=${() => void this._load()}></unknot-restore-builtins>`;
+    }
     const s = this._player.snapshot;
     const state = s?.state ?? 'idle';
     return html`
@@ -275,12 +289,17 @@ export class UnknotPlayer extends LitElement {
 
   private _renderBefore() {
     // One template for both modes, so the watch session element keeps its state when it starts.
+    // With pain 8 or more the choice is rest or the gentle version (on the phone): the watch's Start waits.
+    const gated = restAdvisedBefore(this._painBefore) && !this._onWatch;
     return html`
-      <unknot-watch-session
-        .routine=${this._routine}
-        .timeline=${this._timeline}
-        @watch-session-start=${() => (this._onWatch = true)}
-      ></unknot-watch-session>
+      <unknot-safety-advice></unknot-safety-advice>
+      ${gated
+        ? nothing
+        : html`<unknot-watch-session
+            .routine=${this._routine}
+            .timeline=${this._timeline}
+            @watch-session-start=${() => (this._onWatch = true)}
+          ></unknot-watch-session>`}
       ${this._renderWatchTooOld()} ${this._onWatch ? nothing : this._renderOffer()} ${this._onWatch ? nothing : this._renderPhoneStart()}
       <unknot-watch-panel></unknot-watch-panel>
     `;
@@ -328,7 +347,7 @@ export class UnknotPlayer extends LitElement {
           @pain-change=${(e: CustomEvent<{ value?: number }>) => (this._painBefore = e.detail.value)}
         ></unknot-pain-scale>
       </section>
-      <button class="primary start" @click=${this._start}>Start</button>
+      ${this._startChoice()}
       <unknot-cue-trainer .settings=${this._settings}></unknot-cue-trainer>
       <unknot-cue-settings .settings=${this._settings} @settings-change=${this._onSettings}></unknot-cue-settings>
     `;
@@ -360,6 +379,33 @@ export class UnknotPlayer extends LitElement {
     ].filter(Boolean);
   }
 
+  /** Start, or, with pain before 8 or more, the advice to rest with the gentle version as the other choice. */
+  private _startChoice() {
+    if (this._resting) {
+      return html`<section class="card" data-testid="resting">
+        <h2>Rest now</h2>
+        <p>A good choice. Lie in a comfortable position and let the muscle settle. Come back to the routine when the pain has eased.</p>
+        <p><a href="/">Back to the routines</a></p>
+      </section>`;
+    }
+    if (!restAdvisedBefore(this._painBefore)) return html`<button class="primary start" @click=${this._start}>Start</button>`;
+    return html`<unknot-pain-advice
+      mode="before"
+      .painBefore=${this._painBefore}
+      @rest-now=${() => (this._resting = true)}
+      @start-gently=${this._startGently}
+    ></unknot-pain-advice>`;
+  }
+
+  private _startGently = (): void => {
+    if (!this._routine) return;
+    this._gentle = true;
+    this._routine = gentleRoutine(this._routine);
+    this._timeline = compile(this._routine);
+    this._player.load(this._timeline, this._settings);
+    this._start(); // still inside the click: audio and speech need it
+  };
+
   private _renderPlaying(s: PlayerSnapshot) {
     // An open-ended hold: the big target is "Next"; Pause stays, smaller.
     const next = this._awaitsNext(s);
@@ -380,6 +426,7 @@ export class UnknotPlayer extends LitElement {
     }
     const notices = this._notices(s);
     return html`
+      ${this._gentle ? html`<p class="card" data-testid="gentle">${GENTLE_SUMMARY}</p>` : nothing}
       <unknot-step-pose .routine=${this._routine} .timeline=${this._timeline} .segment=${s.segment.index}></unknot-step-pose>
       <unknot-player-display .snapshot=${s}></unknot-player-display>
       <p class="caption" data-testid="caption">${this._player.caption ?? ''}</p>
@@ -404,21 +451,48 @@ export class UnknotPlayer extends LitElement {
       saved: 'Saved to history.',
       failed: 'Could not save this session to history.',
     }[this._save];
+    const flag = sessionFlag(this._painBefore, this._painAfter);
     return html`
       <section class="card">
-        <h2 id="result" tabindex="-1">${s.completed ? 'Done. Well done.' : `Stopped early: ${s.stepsDone} of ${s.stepsTotal} steps done.`}</h2>
+        <h2 id="result" tabindex="-1">${s.completed ? (flag ? 'Done.' : 'Done. Well done.') : `Stopped early: ${s.stepsDone} of ${s.stepsTotal} steps done.`}</h2>
         <unknot-pain-scale
           label="Pain now, after the routine (optional)"
           .value=${this._painAfter}
           @pain-change=${this._onPainAfter}
         ></unknot-pain-scale>
         ${this._hiddenNotice ? html`<p class="muted" data-testid="session-notice">${this._hiddenNotice}</p>` : nothing}
+        ${flag
+          ? html`<unknot-pain-advice mode="after" .flag=${flag} .painBefore=${this._painBefore} .painAfter=${this._painAfter}></unknot-pain-advice>`
+          : nothing}
         <p role=${this._save === 'failed' ? 'alert' : nothing} data-testid="save-state">${this.data ? saved : 'History is not available here.'}</p>
         ${this._saveError ? html`<p class="muted">${this._saveError}</p>` : nothing}
         <p><a href="/">Back to the routines</a></p>
       </section>
+      ${this.data
+        ? html`<section class="card">
+            <unknot-session-notes .note=${this._notes.note ?? ''} .felt=${this._notes.felt} @notes-save=${this._onNotes}></unknot-session-notes>
+            <p role="status" data-testid="notes-state">${this._notesState}</p>
+          </section>`
+        : nothing}
     `;
   }
+
+  /** The note and feeling, written after the end on the same record (after the saves before them). */
+  private _onNotes = (e: CustomEvent<SessionNotes>): void => {
+    this._notes = e.detail;
+    const data = this.data;
+    const log = this._log;
+    if (!data || !log) return;
+    this._notesState = 'Saving the note…';
+    const id = log.id;
+    const notes = { note: e.detail.note, felt: e.detail.felt };
+    this._writes = this._writes
+      .then(() => data.sessions.amend(id, notes))
+      .then(
+        () => (this._notesState = 'Note saved.'),
+        () => (this._notesState = 'The note was not saved.'),
+      );
+  };
 
   private _start = (): void => {
     const timeline = this._timeline;

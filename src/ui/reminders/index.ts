@@ -2,4 +2,6 @@
  * (Registered by the side-effect import; the class is exported as a type only so the bundle keeps
  * one chunk per view.) */
 import './unknot-reminders-routine';
+import './unknot-calendar-offer';
 export type { UnknotRemindersRoutine } from './unknot-reminders-routine';
+export type { UnknotCalendarOffer } from './unknot-calendar-offer';

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../../data/api';
-import { ReminderRunner, browserNotifyEnv, liveReminders, notifyReminder, type Occurrence } from '../../reminders/index';
+import { ReminderRunner, browserNotifyEnv, liveReminders, notifyReminder, type Occurrence, type SnoozeMessage } from '../../reminders/index';
 import { currentTimeZone } from '../../history/local-time';
 import { dataContext } from '../context/data-context';
 import { sharedStyles } from '../common/shared-styles';
@@ -60,6 +60,7 @@ export class UnknotRemindersBanner extends LitElement {
     super.connectedCallback();
     window.addEventListener(SETTINGS_CHANGED, this._onSettings);
     document.addEventListener('visibilitychange', this._onVisible);
+    navigator.serviceWorker?.addEventListener('message', this._onWorkerMessage);
   }
 
   override disconnectedCallback(): void {
@@ -67,7 +68,15 @@ export class UnknotRemindersBanner extends LitElement {
     this._runner.stop();
     window.removeEventListener(SETTINGS_CHANGED, this._onSettings);
     document.removeEventListener('visibilitychange', this._onVisible);
+    navigator.serviceWorker?.removeEventListener('message', this._onWorkerMessage);
   }
+
+  /** Snooze tapped on a notification: the service worker passes it on to the open pages. */
+  private _onWorkerMessage = (e: MessageEvent): void => {
+    const m = e.data as SnoozeMessage | null;
+    if (m?.type !== 'unknot-reminder-snooze' || typeof m.reminder?.routineId !== 'string') return;
+    this._snooze({ routineId: m.reminder.routineId, time: String(m.reminder.time), at: Number(m.reminder.at), day: '' });
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') && this.data) void this._load(this.data);
@@ -102,16 +111,28 @@ export class UnknotRemindersBanner extends LitElement {
 
   override render() {
     return html`<div role="status" aria-live="polite">
+      ${this._snoozedNote && !this._due.length ? html`<p class="visually-hidden" data-snoozed>${this._snoozedNote}</p>` : ''}
       ${this._due.map(
         (d) => html`<div class="card banner" data-reminder=${d.routineId}>
           <p><strong>Time for ${d.name}</strong> (your ${d.time} reminder).</p>
           <div class="actions">
             <a class="button primary" href="/play/${encodeURIComponent(d.routineId)}" @click=${() => this._dismiss(d.routineId)}>Start now</a>
+            <button @click=${() => this._snooze(d)} aria-label="Snooze 10 min: the reminder for ${d.name}">Snooze 10 min</button>
             <button @click=${() => this._dismiss(d.routineId)} aria-label="Dismiss the reminder for ${d.name}">Dismiss</button>
           </div>
         </div>`,
       )}
     </div>`;
+  }
+
+  @state() private _snoozedNote = '';
+
+  private _snooze(o: Occurrence): void {
+    const again = this._runner.snooze(o);
+    this._dismiss(o.routineId);
+    const name = this._names.get(o.routineId) ?? o.routineId;
+    const at = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(again.at);
+    this._snoozedNote = `Snoozed: ${name} again at ${at}.`;
   }
 
   private _dismiss(routineId: string): void {

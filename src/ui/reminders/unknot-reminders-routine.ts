@@ -74,7 +74,7 @@ export class UnknotRemindersRoutine extends LitElement {
     const id = (i: number) => `t-${i}`;
     return html`<fieldset data-routine=${r.id}>
       <legend>${r.name}</legend>
-      <p class="muted">Prescribed ${formatPrescription(r.prescription)}.</p>
+      <p class="muted">${r.prescription.when === 'as-needed' ? 'Done when needed: no set number a day.' : `Prescribed ${formatPrescription(r.prescription)}.`}</p>
       <label class="switch">
         <input type="checkbox" name="enabled" .checked=${rem.enabled} @change=${(e: Event) => this._emit({ enabled: (e.target as HTMLInputElement).checked })} />
         Remind me

@@ -55,12 +55,14 @@ export const reportStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
     gap: 1rem;
   }
-  .notes {
+  .notes,
+  .flagged {
     list-style: none;
     padding: 0;
     margin: 0.25rem 0 1rem;
   }
-  .notes li {
+  .notes li,
+  .flagged li {
     overflow-wrap: anywhere;
     display: -webkit-box;
     -webkit-line-clamp: 3;

@@ -7,9 +7,10 @@ import { buildReport, importSharedRoutine, inPeriod, routineShareText, sessionsC
 import { dataContext } from '../context/data-context';
 import { sharedStyles } from '../common/shared-styles';
 import { reportStyles } from './report-styles';
-import { download } from '../common/download';
+import { canShareFiles, shareOrDownload, type MadeFile } from '../common/share-file';
 import '../history/index';
 
+const FELT = { easier: 'easier than last time', same: 'same as last time', harder: 'harder than last time' } as const;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const mean = (x: number | null) => (x === null ? '–' : x.toFixed(1));
 const longDate = (d: DayKey) => new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${d}T00:00:00Z`));
@@ -37,6 +38,9 @@ export class UnknotReport extends LitElement {
   @state() private _from: DayKey = addDays(this._to, -29);
   @state() private _status = '';
   @state() private _share = '';
+  @state() private _patient = '';
+  /** The phone's share sheet takes files here (checked once; desktop Linux Chromium cannot). */
+  private readonly _canShare = canShareFiles();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') && this.data) void this._load(this.data);
@@ -47,6 +51,7 @@ export class UnknotReport extends LitElement {
       const [history, settings] = await Promise.all([loadHistory(data), data.settings.get()]);
       this._history = history;
       this._include = settings.reminders.filter((r) => r.enabled).map((r) => r.routineId);
+      this._patient = settings.patientName ?? '';
     } catch (e) {
       this._status = `Could not read your sessions: ${(e as Error).message}`;
     }
@@ -54,7 +59,8 @@ export class UnknotReport extends LitElement {
 
   private _report(h: HistoryData): Report {
     const routines = [...h.routines.values()];
-    return buildReport({ sessions: h.sessions, routines, include: this._include, from: this._from, to: this._to, timeZone: this.timeZone });
+    const firstDay = localDay(h.firstUsed, this.timeZone);
+    return buildReport({ sessions: h.sessions, routines, include: this._include, from: this._from, to: this._to, timeZone: this.timeZone, firstDay });
   }
 
   override render() {
@@ -64,27 +70,39 @@ export class UnknotReport extends LitElement {
     const live = [...h.routines.values()].filter((x) => !x.deleted);
     return html`
       <h1>Report: ${longDate(r.from)} to ${longDate(r.to)}</h1>
+      ${this._patient ? html`<p class="patient" data-patient>Patient: <strong>${this._patient}</strong></p>` : ''}
       <form class="card controls" @submit=${(e: Event) => e.preventDefault()}>
         <div><label for="from">From</label><input id="from" type="date" .value=${this._from} max=${this._to} @change=${this._period} /></div>
         <div><label for="to">To</label><input id="to" type="date" .value=${this._to} min=${this._from} @change=${this._period} /></div>
         <button type="button" class="primary" @click=${() => window.print()}>Print or save as PDF</button>
-        <button type="button" @click=${() => this._csv(h)}>Download sessions (CSV)</button>
+        <button type="button" @click=${() => this._csv(h)}>${this._canShare ? 'Share sessions (CSV)' : 'Download sessions (CSV)'}</button>
       </form>
       <p class="summary" data-summary>
         ${r.days} days · ${r.sessions} sessions (${r.completed} completed, ${r.stoppedEarly} stopped early) · active on ${r.activeDays} days ·
         longest streak ${r.streaks.longest} days · times in ${r.timeZone}
       </p>
+      ${r.countedFrom > r.from
+        ? html`<p class="muted" data-counted-from>Adherence is counted from ${longDate(r.countedFrom)}, the first day Unknot was used.</p>`
+        : ''}
       ${r.routines.length ? this._table(r) : html`<p>No sessions in this period.</p>`}
       <div class="charts">
         ${r.routines
           .filter((x) => x.pain.points.length)
           .map((x) => html`<section><h2>${x.name}: pain</h2><unknot-history-chart .trend=${x.pain} .name=${x.name}></unknot-history-chart></section>`)}
       </div>
+      ${r.flagged.length
+        ? html`<section aria-labelledby="flagged" data-testid="flagged">
+            <h2 id="flagged">Sessions marked for pain</h2>
+            <ul class="flagged">
+              ${r.flagged.map((x) => html`<li><strong>${this._day(x.at)}, ${x.routineName}:</strong> ${x.reason}${x.note ? html` — “${x.note}”` : ''}</li>`)}
+            </ul>
+          </section>`
+        : ''}
       ${r.notes.length
         ? html`<section aria-labelledby="notes">
             <h2 id="notes">Latest notes</h2>
             <ul class="notes">
-              ${r.notes.map((x) => html`<li><strong>${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: this.timeZone }).format(x.at)}, ${x.routineName}:</strong> ${x.note}</li>`)}
+              ${r.notes.map((x) => html`<li><strong>${this._day(x.at)}, ${x.routineName}:</strong> ${x.note}${x.felt ? ` (${FELT[x.felt]})` : ''}</li>`)}
             </ul>
           </section>`
         : ''}
@@ -95,12 +113,16 @@ export class UnknotReport extends LitElement {
         <select id="share-routine" .value=${this._share || live[0]?.id || ''} @change=${(e: Event) => (this._share = (e.target as HTMLSelectElement).value)}>
           ${live.map((x) => html`<option value=${x.id}>${x.name}</option>`)}
         </select>
-        <button type="button" @click=${this._shareOut}>Save routine as a file</button>
+        <button type="button" @click=${this._shareOut}>${this._canShare ? 'Share routine as a file' : 'Save routine as a file'}</button>
         <label for="import">Import a shared routine</label>
         <input id="import" type="file" accept=".json,application/json" @change=${this._shareIn} />
       </section>
       <p role="status" aria-live="polite" class="status">${this._status}</p>
     `;
+  }
+
+  private _day(at: number): string {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: this.timeZone }).format(at);
   }
 
   private _table(r: Report) {
@@ -116,10 +138,15 @@ export class UnknotReport extends LitElement {
         ${r.routines.map(
           (x) => html`<tr data-routine=${x.routineId}>
             <th scope="row">${x.name}</th>
-            <td>${x.timesPerDay}× a day</td>
-            <td>${x.adherence.done} of ${x.adherence.prescribed}</td>
-            <td>${pct(x.adherence.rate)}</td>
-            <td>${x.adherence.daysMet} of ${x.adherence.days}</td>
+            ${x.timesPerDay
+              ? html`<td>${x.timesPerDay}× a day</td>
+                  <td>${x.adherence.done} of ${x.adherence.prescribed}</td>
+                  <td>${pct(x.adherence.rate)}</td>
+                  <td>${x.adherence.daysMet} of ${x.adherence.days}</td>`
+              : html`<td>when needed</td>
+                  <td>${x.adherence.completed}</td>
+                  <td>–</td>
+                  <td>–</td>`}
             <td>${x.adherence.stopped}</td>
             <td>${mean(x.pain.meanBefore)}</td>
             <td>${mean(x.pain.meanAfter)}</td>
@@ -144,18 +171,24 @@ export class UnknotReport extends LitElement {
     [this._from, this._to] = [from, to];
   };
 
-  private _csv(h: HistoryData): void {
+  private async _csv(h: HistoryData): Promise<void> {
     const sessions = inPeriod(h.sessions, this._from, this._to, this.timeZone);
-    download(`unknot-sessions-${this._from}-to-${this._to}.csv`, 'text/csv;charset=utf-8', sessionsCsv(sessions, (id) => h.routines.get(id)?.name ?? id, this.timeZone));
-    this._status = `Downloaded ${sessions.length} sessions as CSV.`;
+    const file = { name: `unknot-sessions-${this._from}-to-${this._to}.csv`, type: 'text/csv', text: sessionsCsv(sessions, (id) => h.routines.get(id)?.name ?? id, this.timeZone) };
+    const how = await this._give(file);
+    if (how !== 'cancelled') this._status = `${how === 'shared' ? 'Shared' : 'Downloaded'} ${sessions.length} sessions as CSV.`;
+  }
+
+  /** Through the share sheet where it takes files, else a download. */
+  private _give(file: MadeFile) {
+    return shareOrDownload(file);
   }
 
   private _shareOut = async () => {
     const id = (this.renderRoot.querySelector('#share-routine') as HTMLSelectElement).value;
     const record = await this.data!.routines.get(id);
     if (!record) return;
-    download(shareFileName(record.routine), 'application/json', routineShareText(record.routine, Date.now()));
-    this._status = `Saved “${record.routine.name}” as a file.`;
+    const how = await this._give({ name: shareFileName(record.routine), type: 'application/json', text: routineShareText(record.routine, Date.now()) });
+    if (how !== 'cancelled') this._status = `${how === 'shared' ? 'Shared' : 'Saved'} “${record.routine.name}” as a file.`;
   };
 
   private _shareIn = async (e: Event) => {

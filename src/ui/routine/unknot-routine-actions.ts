@@ -56,8 +56,8 @@ export class UnknotRoutineActions extends LitElement {
 
   private _duplicate = () =>
     this._run(async () => {
-      const copy = await this.data!.routines.duplicate(this.routineId);
-      navigate(`/edit/${encodeURIComponent(copy.routine.id)}`);
+      // Only a draft until Save in the editor: Cancel there leaves no copy.
+      navigate(`/edit?copy=${encodeURIComponent(this.routineId)}`);
     });
 
   private _reset = () =>

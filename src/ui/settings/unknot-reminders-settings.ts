@@ -80,7 +80,7 @@ export class UnknotRemindersSettings extends LitElement {
         <p>
           Reminders show as a banner, and as a notification if you allow it, <strong>while Unknot is open</strong> (also in a
           background tab). A closed web app cannot be woken at a set time without a push server, which Unknot does not use:
-          keep Unknot open in a tab, or rely on the phone’s own alarm.
+          keep Unknot open in a tab, or add them to your phone’s calendar below.
         </p>
         <p class="muted" data-permission=${this._permission}>${permissionText[this._permission]}</p>
         ${this._routines.map(
@@ -91,6 +91,7 @@ export class UnknotRemindersSettings extends LitElement {
               @reminder-change=${(e: CustomEvent<Reminder>) => this._reminder(e.detail, reminderFor(r, s.reminders))}
             ></unknot-reminders-routine>`,
         )}
+        <unknot-calendar-offer></unknot-calendar-offer>
       </section>
       <section aria-labelledby="appearance">
         <h2 id="appearance">Appearance and cues</h2>

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'history' }
   | { name: 'settings' }
   | { name: 'report' }
+  | { name: 'about' }
+  | { name: 'welcome' }
   | { name: 'not-found'; path: string };
 
 /** Parses a pathname into a route. */
@@ -26,6 +28,8 @@ export function parseRoute(pathname: string): Route {
   if (head === 'history' && parts.length === 1) return { name: 'history' };
   if (head === 'settings' && parts.length === 1) return { name: 'settings' };
   if (head === 'report' && parts.length === 1) return { name: 'report' };
+  if (head === 'about-back-spasms' && parts.length === 1) return { name: 'about' };
+  if (head === 'welcome' && parts.length === 1) return { name: 'welcome' };
   return { name: 'not-found', path: pathname };
 }
 

@@ -18,6 +18,7 @@ import { AppearanceController } from './appearance-controller';
 import { watchLinkContext } from '../context/watch-link-context';
 import type { WatchLink } from '../../watch-link/index';
 import { currentTimeZone } from '../../history/local-time';
+import { needsWelcome, rememberWelcome, type WelcomeAnswer } from '../../safety/welcome';
 
 /**
  * Views the first paint of the library does not need load on first use, each in its own chunk
@@ -31,7 +32,10 @@ const lazyViews: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   play: () => import('../player/unknot-player'),
   history: () => import('../history/unknot-history'),
   report: () => import('../report/unknot-report'),
-  settings: () => Promise.all([import('../settings/unknot-reminders-settings'), import('../watch/unknot-watch-panel')]),
+  about: () => import('../safety/unknot-about-back-spasms'),
+  welcome: () => import('../onboarding/index'),
+  settings: () =>
+    Promise.all([import('../settings/unknot-reminders-settings'), import('../settings/unknot-personal-settings'), import('../watch/unknot-watch-panel')]),
 };
 
 /**
@@ -106,6 +110,15 @@ export class UnknotApp extends LitElement {
 
   private readonly _router = new RouterController(this);
 
+  /** The first-run welcome comes before any view until it is acknowledged or skipped (src/safety/welcome.ts). */
+  @state() private _welcome = needsWelcome(globalThis.localStorage);
+
+  private _welcomeDone = (e: CustomEvent<WelcomeAnswer>): void => {
+    rememberWelcome(globalThis.localStorage, e.detail);
+    this._welcome = false;
+    if (this._router.route.name === 'welcome') this._router.go('/');
+  };
+
   constructor() {
     super();
     // Theme and large text from the settings, on the page root (the controller registers itself).
@@ -151,6 +164,8 @@ export class UnknotApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Not needed for the first paint: its own chunk (Lit upgrades the element when it arrives).
+    import('../safety/unknot-professional-banner').catch((e: unknown) => console.warn('Unknot: the safety banner could not be loaded.', e));
     const opening = openUnknotDb({ onEvent: (e) => (this._dataEvent = e) });
     this.routineSource = openingRoutineSource(opening);
     opening.then(
@@ -179,7 +194,8 @@ export class UnknotApp extends LitElement {
 
   override render() {
     const route = this._router.route;
-    lazyViews[route.name]?.().catch((e: unknown) => console.warn('Unknot: this view could not be loaded.', e));
+    const welcoming = this._welcome && route.name !== 'about' ? true : route.name === 'welcome';
+    (welcoming ? lazyViews.welcome : lazyViews[route.name])?.().catch((e: unknown) => console.warn('Unknot: this view could not be loaded.', e));
     return html`
       <header>
         <a class="brand" href="/">Unknot</a>
@@ -194,7 +210,8 @@ export class UnknotApp extends LitElement {
       </header>
       <unknot-data-status .event=${this._dataEvent} .openError=${this._dataError}></unknot-data-status>
       <unknot-reminders-banner></unknot-reminders-banner>
-      <main id="main">${this._view(route)}</main>
+      <unknot-professional-banner .route=${location.pathname}></unknot-professional-banner>
+      <main id="main">${welcoming ? html`<unknot-welcome @welcome-done=${this._welcomeDone}></unknot-welcome>` : this._view(route)}</main>
       <footer class="muted">Unknot <span data-version>${APP_VERSION}</span></footer>
       <unknot-update-prompt></unknot-update-prompt>
     `;
@@ -215,7 +232,10 @@ export class UnknotApp extends LitElement {
       case 'report':
         return html`<unknot-report></unknot-report>`;
       case 'settings':
-        return html`<unknot-reminders-settings></unknot-reminders-settings><unknot-watch-panel></unknot-watch-panel>`;
+        return html`<unknot-reminders-settings></unknot-reminders-settings><unknot-personal-settings></unknot-personal-settings
+          ><unknot-watch-panel></unknot-watch-panel>`;
+      case 'about':
+        return html`<unknot-about-back-spasms></unknot-about-back-spasms>`;
       default:
         return html`<section class="card">
           <h1>Page not found</h1>
