@@ -50,20 +50,21 @@ const kneesRight: PoseArt = {
 // A stool and the floor, for the seated poses: the seat is what makes a person read as sitting.
 const STOOL = 'M8 114H112M28 80H92M34 80L30 114M86 80L90 114';
 
-// Sitting on a stool, in profile, facing the picture's right: the near leg (the right one, for
-// a figure facing right) crossed over the far knee, its foot off the floor.
+// Sitting on a stool, seen from the front (the face is toward you, so YOUR right is on the
+// picture's left, as in the twists): the right leg crossed over the left knee, its knee out to the
+// side and its ankle resting on the other knee, in front of it; the left leg, foot on the floor, in
+// the lighter tone. (In profile, round 2, the reader took the near leg for the other one.)
 const seatedCrossRight: PoseArt = {
   s: [
     ['g', STOOL],
-    ['f', 'M44 74H74L76 110H84'],
-    ['f', 'M46 44L60 60L76 62'],
-    ['t', 'M44 74L46 40'],
-    ['a', 'M46 72L74 62L90 88'],
-    ['b', 'M46 46L58 62L72 60'],
+    ['b', 'M52 48L44 62L40 76M68 48L76 62L80 76'],
+    ['f', 'M66 76L74 92V110H82'],
+    ['t', 'M60 76V44'],
+    ['a', 'M54 76L26 92L72 88L80 82'],
   ],
-  h: [48, 25],
-  n: 'M56 26h3',
-  tag: [104, 16],
+  h: [60, 29],
+  e: [[56.5, 28], [63.5, 28]],
+  tag: [16, 16],
 };
 
 // Sitting on a stool, seen from the front (the face is toward you, so YOUR right is on the
@@ -110,13 +111,15 @@ export const POSE_ART: Record<PoseId, PoseArt> = {
     ],
     h: [22, 78],
   },
+  // Both knees drawn up, the two legs fanned apart so they count as two: the near one in the
+  // figure's tone, the far one lighter, each with its own foot; the arm (accent) around both shins.
   'knees-to-chest': {
     s: [
       ['g', BED],
+      ['f', 'M76 78L62 42L88 44L90 34'],
       ['t', 'M36 92H68'],
-      ['F', 'M70 88L64 54L88 48'],
-      ['a', 'M66 90L54 62L78 58'],
-      ['b', 'M40 88L50 70L70 60'],
+      ['b', 'M66 88L50 58L76 60L78 50'],
+      ['a', 'M38 86L40 64L62 50'],
     ],
     h: [22, 78],
   },

@@ -5,8 +5,8 @@
  *
  * Left and right: the side shows three times and they agree: the moving part in the accent colour,
  * a letter R or L in the corner on the person's own side, and the view. The twists (seated and
- * standing) are seen from the front with a face, so the person's right is on the picture's left;
- * the seated crossed leg is in profile, the crossed leg the near one; the knee rolls are seen from
+ * standing) and the seated crossed leg are seen from the front with a face, so the person's right is on the
+ * picture's left; the knee rolls are seen from
  * above, legs toward the top, so the picture's right is your right. Poses with no side are seen
  * from the side or the front. docs/poses.md says the same for readers.
  */
