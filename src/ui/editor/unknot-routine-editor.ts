@@ -114,9 +114,9 @@ export class UnknotRoutineEditor extends LitElement {
       ${this._record?.origin === 'builtin' ? html`<p class="muted">This is a built-in routine. Your changes stay yours; “Reset” on its page brings back the original.</p>` : nothing}
       <div role="alert" aria-live="assertive">${this._message ? html`<p>${this._message}</p>` : nothing}${unplaced(this._errors).map((m) => html`<p>${m}</p>`)}</div>
       ${field({ ...common, label: 'Name', path: 'name', value: d.name, maxLength: 80, hint: `${LIMITS.nameLength.min}–${LIMITS.nameLength.max} characters`, onInput: (v) => this._change((r) => (r.name = v)) })}
-      ${field({ ...common, label: 'Summary', path: 'summary', type: 'textarea', value: d.summary, onInput: (v) => this._change((r) => (r.summary = v)) })}
+      ${field({ ...common, label: 'Summary', path: 'summary', type: 'textarea', maxLength: LIMITS.summaryLength.max + 100, value: d.summary, onInput: (v) => this._change((r) => (r.summary = v)) })}
       <div class="grid">
-        ${field({ ...common, label: 'Times a day', path: 'prescription.timesPerDay', type: 'number', min: LIMITS.timesPerDay.min, max: LIMITS.timesPerDay.max, value: d.prescription.timesPerDay, onInput: (v) => this._change((r) => (r.prescription.timesPerDay = numberFrom(v))) })}
+        ${field({ ...common, label: 'Times a day', path: 'prescription.timesPerDay', type: 'number', value: d.prescription.timesPerDay, onInput: (v) => this._change((r) => (r.prescription.timesPerDay = numberFrom(v))) })}
         ${select({
           ...common,
           label: 'When',
@@ -129,7 +129,7 @@ export class UnknotRoutineEditor extends LitElement {
           ],
           onChange: (k) => this._change((r) => (r.prescription.when = k as Routine['prescription']['when'])),
         })}
-        ${field({ ...common, label: 'Rest between exercises', hint: `${LIMITS.transition.min}–${LIMITS.transition.max} s`, path: 'restBetween', type: 'number', min: LIMITS.transition.min, max: LIMITS.transition.max, value: d.restBetween, onInput: (v) => this._change((r) => (r.restBetween = numberFrom(v))) })}
+        ${field({ ...common, label: 'Rest between exercises', hint: `${LIMITS.transition.min}–${LIMITS.transition.max} s`, path: 'restBetween', type: 'number', value: d.restBetween, onInput: (v) => this._change((r) => (r.restBetween = numberFrom(v))) })}
       </div>
       ${d.exercises.map(
         (ex, i) => html`<unknot-exercise-fields

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../../data/api';
 import { ImportError } from '../../data/errors';
-import { MAX_IMPORT_BYTES } from '../../data/export-format';
+import { readImportFile } from '../../data/import-file';
 import { dataContext } from '../context/data-context';
 import { routinesChanged } from '../common/navigate';
 import { download } from '../common/download';
@@ -69,9 +69,8 @@ export class UnknotDataTransfer extends LitElement {
     this._result = '';
     this._error = null;
     try {
-      // Refused before reading: a huge file would freeze the page first.
-      if (file.size > MAX_IMPORT_BYTES) throw new ImportError(`Nothing was imported: “${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`);
-      const r = await this.data.importAll(await file.text());
+      // Refused before reading when too big; refused when not UTF-8.
+      const r = await this.data.importAll(await readImportFile(file));
       this._result = `Imported “${file.name}”: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged${r.settings === 'updated' ? '; settings updated' : ''}.`;
       if (r.added || r.updated || r.settings === 'updated') this.dispatchEvent(routinesChanged());
     } catch (e) {

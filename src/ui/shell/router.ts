@@ -14,9 +14,14 @@ export type Route =
   | { name: 'report' }
   | { name: 'not-found'; path: string };
 
-/** Parses a pathname into a route. */
+/** Parses a pathname into a route; one that cannot be decoded (`/routine/%`, `/edit/%ZZ`) is not found. */
 export function parseRoute(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { name: 'not-found', path: pathname }; // URIError: a malformed %-escape
+  }
   const [head, id] = parts;
   if (parts.length === 0) return { name: 'library' };
   if (head === 'routine' && id && parts.length === 2) return { name: 'routine', id };
