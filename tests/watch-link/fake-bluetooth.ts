@@ -29,6 +29,10 @@ class FakeChar extends EventTarget {
     this.inFlight--;
     const bytes = new Uint8Array(b as ArrayBuffer).slice();
     this.writes.push({ bytes, withResponse });
+    if (!withResponse && this._dev.loseUnacknowledged > 0) {
+      this._dev.loseUnacknowledged--; // a busy radio dropped it: the watch never sees it
+      return;
+    }
     this._onWrite(bytes);
   }
   writeValueWithResponse = (b: BufferSource) => this._write(b, true);
@@ -48,6 +52,8 @@ export class FakeDevice extends EventTarget {
   readonly id = 'fake-bangle';
   chars: FakeChar[] = [];
   status: FakeChar | undefined;
+  /** How many of the next writes without response the radio drops. */
+  loseUnacknowledged = 0;
   private _seen = 0;
   readonly gatt = {
     connected: false,

@@ -240,6 +240,26 @@ describe('reminders on the watch', () => {
     expect(JSON.parse(watch.files.get('unknot.rem')!)).toEqual({ l: [], r: [] });
   });
 
+  it('parts go without response; one the radio dropped makes the watch refuse, and the schedule goes again acknowledged', async () => {
+    const { watch, device, link, data } = await withReminders();
+    await link.pair();
+    await data!.settings.update({ reminders: [{ routineId: 'standing-hip-twist', times: ['09:30', '18:00'], enabled: true }] });
+    let before = device.chars[0].writes.length;
+    expect(await link.syncReminders()).toBe(28);
+    const once = device.chars[0].writes.slice(before);
+    expect(once.filter((w) => w.withResponse)).toHaveLength(2); // BEGIN and COMMIT
+    device.loseUnacknowledged = 1;
+    await data!.settings.update({ reminders: [{ routineId: 'standing-hip-twist', times: ['09:30'], enabled: true }] });
+    before = device.chars[0].writes.length;
+    expect(await link.syncReminders()).toBe(14);
+    const twice = device.chars[0].writes.slice(before);
+    expect(twice.filter((w) => !w.withResponse)).toHaveLength(15); // the label and 14 instants, first try
+    expect(twice.length).toBe(2 * 17);
+    expect(twice.slice(17).every((w) => w.withResponse)).toBe(true);
+    expect(JSON.parse(watch.files.get('unknot.rem')!).r).toHaveLength(14);
+    expect(link.error).toBeNull();
+  });
+
   it('a watch that cannot store them says so in words and keeps its old schedule', async () => {
     const { watch, link } = await withReminders();
     await link.pair();
