@@ -330,11 +330,29 @@ export class WatchLink extends EventTarget {
     });
   }
 
+  /**
+   * One GATT write, with a deadline. A write the radio never settles (seen in Chromium's emulation
+   * when the write crosses a disconnect; Android stacks can wedge too) would otherwise hold the
+   * queue, the resync and so every later reconnect forever: past the deadline the connection is
+   * dropped, which fails what is queued and starts a fresh reconnect.
+   */
   private async _write(frame: Uint8Array, withResponse: boolean): Promise<void> {
     const ch = this._channels.control;
-    if (!ch || !this._conn?.connected) throw new LinkError('The watch is not connected.');
-    if (withResponse) await ch.writeValueWithResponse(frame as Uint8Array<ArrayBuffer>);
-    else await ch.writeValueWithoutResponse(frame as Uint8Array<ArrayBuffer>);
+    const conn = this._conn;
+    if (!ch || !conn?.connected) throw new LinkError('The watch is not connected.');
+    const op = withResponse ? ch.writeValueWithResponse(frame as Uint8Array<ArrayBuffer>) : ch.writeValueWithoutResponse(frame as Uint8Array<ArrayBuffer>);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LinkError('The watch link stalled (a write never completed); reconnecting.')), this._timeout);
+    });
+    try {
+      await Promise.race([op, late]);
+    } catch (e) {
+      if (e instanceof LinkError) conn.stalled();
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Writes `frame` and waits for the reply to it. Runs inside the queue. */
@@ -352,7 +370,8 @@ export class WatchLink extends EventTarget {
       timer = setTimeout(() => reject(new LinkError('The watch did not answer in time.')), timeoutMs);
     });
     try {
-      await this._write(frame, true);
+      // The reply's deadline (or a drop) also ends the wait for the write itself.
+      await Promise.race([this._write(frame, true), reply]);
       return await reply;
     } finally {
       clearTimeout(timer);

@@ -23,6 +23,10 @@ class FakeChar extends EventTarget {
   }
   private async _write(b: BufferSource, withResponse: boolean) {
     if (!this._dev.gatt.connected) throw new DOMException('GATT Server is disconnected.', 'NetworkError');
+    if (this._dev.hangWrites > 0) {
+      this._dev.hangWrites--;
+      return new Promise<void>(() => undefined); // never settles, as a write that crossed a drop in Chromium's emulation
+    }
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this._dev.inFlight());
     await Promise.resolve();
@@ -52,6 +56,8 @@ export class FakeDevice extends EventTarget {
   readonly id = 'fake-bangle';
   chars: FakeChar[] = [];
   status: FakeChar | undefined;
+  /** How many of the next writes never settle (the watch never sees them). */
+  hangWrites = 0;
   /** How many of the next writes without response the radio drops. */
   loseUnacknowledged = 0;
   private _seen = 0;

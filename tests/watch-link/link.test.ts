@@ -145,6 +145,30 @@ describe('a session on the watch, with drops', () => {
     expect(await data!.sessions.list()).toHaveLength(1);
   });
 
+  it('a write that never settles does not wedge the link: past the deadline it drops the connection and reconnects', async () => {
+    const { device, link } = await setup();
+    await link.pair();
+    const connects: string[] = [];
+    device.addEventListener('gattserverdisconnected', () => connects.push('dropped'));
+    device.hangWrites = 1;
+    await expect(link.requestStatus()).rejects.toThrow(/did not answer in time|stalled/);
+    await vi.waitFor(() => expect(connects).toEqual(['dropped']));
+    await vi.waitFor(() => expect(link.state).toBe('connected'));
+    expect(await link.requestStatus()).toMatchObject({ state: STATE.IDLE });
+  });
+
+  it('a write that hangs in the resync after a drop: the next drop still reconnects', async () => {
+    const { device, link } = await setup();
+    await link.pair();
+    device.hangWrites = 1; // the first write of the resync (HELLO) never settles
+    device.drop();
+    await vi.waitFor(() => expect(link.state).toBe('connected'));
+    device.drop();
+    expect(link.state).toBe('reconnecting');
+    await vi.waitFor(() => expect(link.state).toBe('connected'), { timeout: 3000 });
+    await vi.waitFor(async () => expect(await link.requestStatus()).toMatchObject({ state: STATE.IDLE }), { timeout: 3000 });
+  });
+
   it('a drop between commit and ack: the entry is resent, stored once, then deleted', async () => {
     const { watch, device, link, data } = await setup();
     await link.pair();
