@@ -5,6 +5,29 @@ export const sharedStyles = css`
   :host {
     display: block;
   }
+  /* A view's loading placeholder fills the screen: what comes after it (another section, the
+     footer) starts below the fold, so the content replacing it moves nothing in sight. */
+  /* Reflow (WCAG 1.4.10): nothing wider than the screen at 320 px or with 200 % text. A file
+     picker's intrinsic width and a long word would otherwise push the page sideways. */
+  :host {
+    overflow-wrap: anywhere; /* unlike break-word, also lets flex and grid items shrink */
+  }
+  input,
+  select,
+  textarea {
+    max-width: 100%;
+    box-sizing: border-box;
+  }
+  fieldset {
+    min-width: 0; /* not min-content, the default, which never shrinks below its widest line */
+  }
+  table {
+    overflow-wrap: anywhere;
+  }
+  p[aria-busy='true'] {
+    min-height: 100vh;
+    margin-top: 0; /* where the view's heading will be (h1 has no top margin) */
+  }
   h1,
   h2,
   h3 {

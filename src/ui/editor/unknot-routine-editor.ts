@@ -42,7 +42,8 @@ export class UnknotRoutineEditor extends LitElement {
   data?: UnknotData;
 
   @state() private _draft: Routine | null = null;
-  @state() private _record: RoutineRecord | null = null;
+  /** undefined until read (not "not found", which is null: that said so for a moment on every load). */
+  @state() private _record: RoutineRecord | null | undefined = undefined;
   @state() private _errors = new Map<string, string>();
   @state() private _message = '';
   @state() private _saving = false;
@@ -103,7 +104,7 @@ export class UnknotRoutineEditor extends LitElement {
   }
 
   override render() {
-    if (!this.data) return html`<p role="status">Editing needs the phone’s storage, which is not open (yet).</p>`;
+    if (!this.data) return html`<p role="status" aria-busy="true">Editing needs the phone’s storage, which is not open (yet).</p>`;
     const d = this._draft;
     if (!d) return this.routineId && this._record === null ? html`<p role="alert">No routine called “${this.routineId}”. <a href="/">Back to the routines</a>.</p>` : html`<p aria-busy="true">Loading…</p>`;
     const common = { errors: this._errors };

@@ -70,7 +70,8 @@ export class UnknotLibrary extends LitElement {
 
   override render() {
     if (this._error) return html`<p role="alert">${this._error}</p>`;
-    if (!this._routines) return html`<p aria-busy="true">Loading routines…</p>`;
+    // The heading stays where the list's heading will be, so the list replaces it without a jump.
+    if (!this._routines) return html`<h1>Routines</h1><p aria-busy="true">Loading routines…</p>`;
     return html`
       <h1>Routines</h1>
       <p><a class="button" href="/edit">New routine</a></p>

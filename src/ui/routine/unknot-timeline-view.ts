@@ -51,6 +51,15 @@ export class UnknotTimelineView extends LitElement {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
+      /* Large text on a narrow screen: times may wrap rather than push the page sideways. */
+      @media (max-width: 30em) {
+        table {
+          table-layout: fixed;
+        }
+        td.num {
+          white-space: normal;
+        }
+      }
       .buzz {
         color: var(--u-hold);
         font-weight: 600;

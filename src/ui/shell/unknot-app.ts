@@ -63,6 +63,7 @@ export class UnknotApp extends LitElement {
       nav ul {
         list-style: none;
         display: flex;
+        flex-wrap: wrap; /* large text on a narrow screen: the links go on two lines, not off-screen */
         gap: 0.25rem;
         margin: 0;
         padding: 0;
@@ -81,6 +82,11 @@ export class UnknotApp extends LitElement {
       unknot-install-button {
         margin-left: auto;
       }
+      /* A lazily loaded view is an unknown (inline) element until its code arrives: make it the
+         block it will be, so its upgrade does not move it. */
+      main > * {
+        display: block;
+      }
       footer {
         text-align: center;
         padding: 1rem;
@@ -90,6 +96,10 @@ export class UnknotApp extends LitElement {
         max-width: 48rem;
         margin: 0 auto;
         padding: 1rem;
+        /* The footer starts below the fold, so a view growing from its placeholder to its
+           content moves nothing on screen (layout shift: tests/e2e/layout.e2e.ts). */
+        min-height: 100vh;
+        box-sizing: border-box;
       }
       @media print {
         header,
@@ -99,6 +109,7 @@ export class UnknotApp extends LitElement {
         main {
           max-width: none;
           padding: 0;
+          min-height: 0;
         }
       }
     `,
