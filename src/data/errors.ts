@@ -38,6 +38,21 @@ export class StorageFullError extends Error {
   }
 }
 
+/**
+ * An edit made from a stale copy: the routine was changed or deleted elsewhere (another tab or
+ * window) after the edit began. Nothing was written.
+ */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(readonly kind: 'changed' | 'deleted') {
+    super(
+      kind === 'deleted'
+        ? 'Not saved: this routine was deleted in another tab or window while you were editing it, and saving would bring it back. Your changes are still here; to keep them, restore the routine from the routines page first (Undo), or copy what you need.'
+        : 'Not saved: this routine was changed in another tab or window after you started editing, and saving would overwrite that change. Your changes are still here; open the routine again to see the other change, then edit it.',
+    );
+  }
+}
+
 /** A record that is not there (or deleted, when that matters). */
 export class NotFoundError extends Error {
   override name = 'NotFoundError';

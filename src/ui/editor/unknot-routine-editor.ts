@@ -90,7 +90,9 @@ export class UnknotRoutineEditor extends LitElement {
     if (!checked.ok) return this._show(checked.errors);
     this._saving = true;
     try {
-      const saved = await this.data.routines.put(checked.value);
+      // From the version this edit began with: a change or delete made meanwhile in another tab
+      // is reported (ConflictError), not overwritten.
+      const saved = await this.data.routines.put(checked.value, this._record ? { baseUpdatedAt: this._record.updatedAt } : {});
       this._errors = new Map();
       this.dispatchEvent(routinesChanged());
       navigate(`/routine/${encodeURIComponent(saved.routine.id)}`);
