@@ -47,8 +47,8 @@ export class ConflictError extends Error {
   constructor(readonly kind: 'changed' | 'deleted') {
     super(
       kind === 'deleted'
-        ? 'Not saved: this routine was deleted in another tab or window while you were editing it, and saving would bring it back. Your changes are still here; to keep them, restore the routine from the routines page first (Undo), or copy what you need.'
-        : 'Not saved: this routine was changed in another tab or window after you started editing, and saving would overwrite that change. Your changes are still here; open the routine again to see the other change, then edit it.',
+        ? 'Not saved: this routine was deleted in another tab or window while you edited it. Your changes are still here; restore it (Undo on the routines page) to save them.'
+        : 'Not saved: this routine was changed in another tab or window while you edited it; saving would overwrite that. Your changes are still here; open it again to see the other change.',
     );
   }
 }

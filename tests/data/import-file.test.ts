@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, MAX_IMPORT_BYTES } from '../../src/data';
-import { readImportFile } from '../../src/data/import-file';
+import { readImportFile } from '../../src/data/transfer';
 
 describe('reading an import file', () => {
   it('gives the text of a UTF-8 file', async () => {

@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import type { UnknotData } from '../../data/api';
 import { addDays, currentTimeZone, loadHistory, localDay, type DayKey, type HistoryData } from '../../history/index';
 import { buildReport, importSharedRoutine, inPeriod, routineShareText, sessionsCsv, shareFileName, type Report } from '../../report/index';
-import { readImportFile } from '../../data/import-file';
+import { readImportFile } from '../../data/transfer';
 import { dataContext } from '../context/data-context';
 import { sharedStyles } from '../common/shared-styles';
 import { reportStyles } from './report-styles';

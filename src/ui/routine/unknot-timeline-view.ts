@@ -51,7 +51,6 @@ export class UnknotTimelineView extends LitElement {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
-      /* Large text on a narrow screen: times may wrap rather than push the page sideways. */
       @media (max-width: 30em) {
         table {
           table-layout: fixed;

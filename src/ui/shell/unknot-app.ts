@@ -35,7 +35,11 @@ const lazyViews: Partial<Record<Route['name'], () => Promise<unknown>>> = {
 };
 
 /**
- * The app shell: header, navigation and the view for the current URL. It provides the
+ * The app shell: header, navigation and the view for the current URL. Layout (comments kept
+ * out of the css`` text, which ships as written): the nav wraps with large text on a narrow
+ * screen; a lazily loaded view is a block before its code arrives (an unknown element is
+ * inline, and its upgrade would move it); main is at least a screen tall, so the footer starts
+ * below the fold and a view growing from its placeholder moves nothing on screen. It provides the
  * routine source to every view below it.
  */
 @customElement('unknot-app')
@@ -63,7 +67,7 @@ export class UnknotApp extends LitElement {
       nav ul {
         list-style: none;
         display: flex;
-        flex-wrap: wrap; /* large text on a narrow screen: the links go on two lines, not off-screen */
+        flex-wrap: wrap;
         gap: 0.25rem;
         margin: 0;
         padding: 0;
@@ -82,8 +86,6 @@ export class UnknotApp extends LitElement {
       unknot-install-button {
         margin-left: auto;
       }
-      /* A lazily loaded view is an unknown (inline) element until its code arrives: make it the
-         block it will be, so its upgrade does not move it. */
       main > * {
         display: block;
       }
@@ -96,8 +98,6 @@ export class UnknotApp extends LitElement {
         max-width: 48rem;
         margin: 0 auto;
         padding: 1rem;
-        /* The footer starts below the fold, so a view growing from its placeholder to its
-           content moves nothing on screen (layout shift: tests/e2e/layout.e2e.ts). */
         min-height: 100vh;
         box-sizing: border-box;
       }
