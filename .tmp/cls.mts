@@ -5,7 +5,7 @@ async function main() {
   const s = await serveDist();
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   for (const path of (process.argv[2] ?? '/,/routine/knees-to-chest-twist,/play/knees-to-chest-twist,/history,/settings,/report,/edit').split(',')) {
-    const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+    const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

@@ -83,9 +83,6 @@ export class UnknotApp extends LitElement {
         background: color-mix(in srgb, var(--u-accent-text) 18%, transparent);
         font-weight: 600;
       }
-      unknot-install-button {
-        margin-left: auto;
-      }
       main > * {
         display: block;
       }
@@ -191,6 +188,8 @@ export class UnknotApp extends LitElement {
   override render() {
     const route = this._router.route;
     lazyViews[route.name]?.().catch((e: unknown) => console.warn('Unknot: this view could not be loaded.', e));
+    // The install button is in the footer, below the fold: it appears only when the browser offers
+    // installing, and in the header it pushed every view down (layout shift 0.06 in Lighthouse).
     return html`
       <header>
         <a class="brand" href="/">Unknot</a>
@@ -201,12 +200,14 @@ export class UnknotApp extends LitElement {
             <li><a href="/settings" aria-current=${route.name === 'settings' ? 'page' : 'false'}>Settings</a></li>
           </ul>
         </nav>
-        <unknot-install-button></unknot-install-button>
       </header>
       <unknot-data-status .event=${this._dataEvent} .openError=${this._dataError}></unknot-data-status>
       <unknot-reminders-banner></unknot-reminders-banner>
       <main id="main">${this._view(route)}</main>
-      <footer class="muted">Unknot <span data-version>${APP_VERSION}</span></footer>
+      <footer class="muted">
+        <unknot-install-button></unknot-install-button>
+        Unknot <span data-version>${APP_VERSION}</span>
+      </footer>
       <unknot-update-prompt></unknot-update-prompt>
     `;
   }
