@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, runnerImport, type Plugin, type ResolvedConfig } from 'vite';
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
-import { BUILT_INS } from './src/routine/index';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * A source module the config needs (the built-ins, the watch build), loaded through Vite's own
+ * module runner at run time instead of being bundled with this file: the config bundler would
+ * warn, on every `npm start`, about each extensionless import in the app's sources.
+ */
+async function load<T>(path: string): Promise<T> {
+  return (await runnerImport<T>(resolve(ROOT, path), { configFile: false, logLevel: 'silent' })).module;
+}
 
 /**
  * The Content-Security-Policy of the built app. No 'unsafe-inline': Lit styles go through
@@ -64,7 +75,7 @@ function watchFiles(): Plugin {
       order: 'pre',
       sequential: true,
       async handler() {
-        const { buildWatch } = await import('./watch/build');
+        const { buildWatch } = await load<typeof import('./watch/build')>('watch/build.ts');
         await buildWatch(join(resolve(config.root, config.build.outDir), 'watch'));
       },
     },
@@ -74,7 +85,37 @@ function watchFiles(): Plugin {
 const version: string =
   process.env.UNKNOT_VERSION ?? (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-const manifest: Partial<ManifestOptions> = {
+/**
+ * Cache-Control per path, as docs/hosting.md §4 asks of a host; `vite preview` (`npm start`) sends
+ * the same, so what the tests see is what a host is told to do.
+ */
+export function cacheControl(pathname: string): string {
+  if (pathname.startsWith('/assets/')) return 'public, max-age=31536000, immutable'; // content-hashed names
+  if (pathname.startsWith('/watch/') || /^\/[^/]+\.(png|ico|svg)$/.test(pathname)) return 'public, max-age=3600';
+  return 'no-cache'; // sw.js, the manifest, index.html and every app URL
+}
+
+function previewCaching(): Plugin {
+  return {
+    name: 'unknot-preview-caching',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const value = cacheControl(new URL(req.url ?? '/', 'http://x').pathname);
+        // The static server writes its own no-cache in writeHead: ours goes in last.
+        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+        res.writeHead = ((...args: unknown[]) => {
+          const headers = args.find((a): a is Record<string, unknown> => !!a && typeof a === 'object' && !Array.isArray(a));
+          if (headers) for (const key of Object.keys(headers)) if (key.toLowerCase() === 'cache-control') delete headers[key];
+          res.setHeader('Cache-Control', value);
+          return writeHead(...args);
+        }) as typeof res.writeHead;
+        next();
+      });
+    },
+  };
+}
+
+const manifest = (BUILT_INS: typeof import('./src/routine/builtins').BUILT_INS): Partial<ManifestOptions> => ({
   id: '/',
   name: 'Unknot: back spasm routines',
   short_name: 'Unknot',
@@ -98,12 +139,13 @@ const manifest: Partial<ManifestOptions> = {
     url: `/play/${encodeURIComponent(routine.id)}`,
     icons: [{ src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' }],
   })),
-};
+});
 
-export default defineConfig({
+export default defineConfig(async () => ({
   plugins: [
     contentSecurityPolicy(),
     watchFiles(),
+    previewCaching(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -111,7 +153,7 @@ export default defineConfig({
       registerType: 'prompt',
       // src/pwa/sw-updates.ts registers with workbox-window; no injected inline script (CSP).
       injectRegister: false,
-      manifest,
+      manifest: manifest((await load<typeof import('./src/routine/builtins')>('src/routine/builtins.ts')).BUILT_INS),
       // The glob below already lists the icons; listing them twice only bloats sw.js.
       includeManifestIcons: false,
       injectManifest: {
@@ -132,4 +174,4 @@ export default defineConfig({
     sourcemap: true,
   },
   preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
-});
+}));

@@ -66,8 +66,14 @@ export interface UnknotData {
     /** Not deleted, sorted by name. `includeDeleted` also lists the ones that can be restored. */
     list(opts?: { includeDeleted?: boolean }): Promise<RoutineRecord[]>;
     get(id: string): Promise<RoutineRecord | undefined>;
-    /** Validates, then creates or updates. Throws DataError with field errors when invalid. */
-    put(routine: Routine): Promise<RoutineRecord>;
+    /**
+     * Validates, then creates or updates. Throws DataError with field errors when invalid.
+     * `baseUpdatedAt`: the `updatedAt` of the record the edit started from (the editor passes
+     * it). If the stored routine changed since, or was deleted, nothing is written and it
+     * throws ConflictError: another tab's change is never overwritten, a deleted routine never
+     * brought back, without the user knowing.
+     */
+    put(routine: Routine, opts?: { baseUpdatedAt?: number }): Promise<RoutineRecord>;
     /** Soft delete (undo with restore). */
     remove(id: string): Promise<void>;
     restore(id: string): Promise<RoutineRecord>;

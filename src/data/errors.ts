@@ -38,6 +38,21 @@ export class StorageFullError extends Error {
   }
 }
 
+/**
+ * An edit made from a stale copy: the routine was changed or deleted elsewhere (another tab or
+ * window) after the edit began. Nothing was written.
+ */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(readonly kind: 'changed' | 'deleted') {
+    super(
+      kind === 'deleted'
+        ? 'Not saved: this routine was deleted in another tab or window while you edited it. Your changes are still here; restore it (Undo on the routines page) to save them.'
+        : 'Not saved: this routine was changed in another tab or window while you edited it; saving would overwrite that. Your changes are still here; open it again to see the other change.',
+    );
+  }
+}
+
 /** A record that is not there (or deleted, when that matters). */
 export class NotFoundError extends Error {
   override name = 'NotFoundError';

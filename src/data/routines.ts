@@ -1,7 +1,7 @@
 /** The routines store: validated writes, soft delete with undo, duplicates and built-in resets. */
 import { BUILT_INS, validateRoutine, type BuiltIn, type Routine } from '../routine';
 import type { UnknotData } from './api';
-import { NotFoundError, ValidationError } from './errors';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { samePlan } from './plans';
 import type { RoutineRecord } from './schema';
 import { inTx, type Ctx, type Db } from './tx';
@@ -39,6 +39,9 @@ function copyId(base: string, taken: (id: string) => Promise<boolean>): Promise<
   return next(1);
 }
 
+/** One collator for every sort: localeCompare builds one per call (≈0.7 s for 10,000 routines). */
+const byName = new Intl.Collator();
+
 export function routineStore(ctx: Ctx, builtIns: readonly BuiltIn[] = BUILT_INS): UnknotData['routines'] {
   const { db } = ctx;
   const mustGet = async (get: (id: string) => Promise<RoutineRecord | undefined>, id: string) => {
@@ -60,10 +63,10 @@ export function routineStore(ctx: Ctx, builtIns: readonly BuiltIn[] = BUILT_INS)
       ctx.read(async () =>
         (await db.getAll('routines'))
           .filter((r) => opts.includeDeleted || r.deletedAt === undefined)
-          .sort((a, b) => a.routine.name.localeCompare(b.routine.name)),
+          .sort((a, b) => byName.compare(a.routine.name, b.routine.name)),
       ),
     get: (id) => ctx.read(() => db.get('routines', id)),
-    async put(input: Routine) {
+    async put(input: Routine, opts = {}) {
       const checked = validateRoutine(input);
       if (!checked.ok) throw new ValidationError('The routine was not saved', checked.errors);
       const routine = checked.value;
@@ -71,6 +74,11 @@ export function routineStore(ctx: Ctx, builtIns: readonly BuiltIn[] = BUILT_INS)
         inTx(db, ['routines'], 'readwrite', async (tx) => {
           const now = ctx.now();
           const existing = await tx.objectStore('routines').get(routine.id);
+          // Checked inside the write transaction: no other tab can slip in between.
+          if (opts.baseUpdatedAt !== undefined) {
+            if (!existing || existing.deletedAt !== undefined) throw new ConflictError('deleted');
+            if (existing.updatedAt !== opts.baseUpdatedAt) throw new ConflictError('changed');
+          }
           let record: RoutineRecord;
           if (!existing) record = { routine, origin: 'user', edited: false, createdAt: now, updatedAt: now };
           else {

@@ -11,7 +11,7 @@ import { ImportError } from './errors';
 import { canonicalJson } from './plans';
 import { isPoseChoice } from '../poses/catalogue';
 import type { Routine } from '../routine/model';
-import { SETTINGS_KEY, type PlanRecord, type RoutineRecord, type SessionRecord, type Settings } from './schema';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type PlanRecord, type RoutineRecord, type SessionRecord, type Settings } from './schema';
 import { withDefaults } from './settings';
 import { monthKey, refreshMonths } from './summaries';
 import { inTx, type Ctx } from './tx';
@@ -25,6 +25,24 @@ export { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES };
 export const MAX_STRING = 10_000;
 const MAX_DEPTH = 16;
 const MAX_PROBLEMS = 12;
+/**
+ * The most records of each kind a file may hold, checked right after JSON.parse and before any
+ * deeper check: a 3 MB file of a million empty objects would otherwise keep the validator busy
+ * for a minute (or crash the tab). Ten years of daily use is ≈11,000 sessions; 10 MB holds at
+ * most ≈10,000 routines.
+ */
+export const MAX_RECORDS = { routines: 20_000, plans: 50_000, sessions: 100_000 } as const;
+/**
+ * Objects and lists ("{" and "[") a file may hold, counted in the text before JSON.parse: parsing
+ * 3.3 million empty objects alone takes ≈0.8 s. A 10 MB export holds at most ≈50,000 (a session is
+ * one object of ≈230 bytes), so this leaves ten times that; braces inside text count too, which
+ * only a hostile file has by the hundred thousand.
+ */
+export const MAX_OBJECTS = 500_000;
+/** Every other list we keep is short (20 exercises, 12 steps, 100 reminders…). */
+const MAX_LIST = 1000;
+type ListName = keyof typeof MAX_RECORDS;
+const LISTS = Object.keys(MAX_RECORDS) as ListName[];
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ExportFile {
@@ -40,18 +58,24 @@ export interface ExportFile {
 const list = <S extends v.GenericSchema>(item: S, what: string) =>
   v.array(item, (i) => `must be a list of ${what}, got ${i.input === null ? 'null' : typeof i.input}`);
 
-const exportFileSchema = v.strictObject(
+/**
+ * The file's frame, with each list's items left unchecked: they are checked one by one after it
+ * (recordSchemas), so the check can stop after the first dozen problems instead of collecting
+ * millions.
+ */
+const exportFrameSchema = v.strictObject(
   {
     format: v.literal(EXPORT_FORMAT),
     version: v.literal(EXPORT_VERSION),
     exportedAt: timestamp,
-    routines: list(routineRecordSchema, 'routines'),
-    plans: list(planRecordSchema, 'plans'),
-    sessions: list(sessionRecordSchema, 'sessions'),
+    routines: list(v.unknown(), 'routines'),
+    plans: list(v.unknown(), 'plans'),
+    sessions: list(v.unknown(), 'sessions'),
     settings: settingsSchema,
   },
   () => 'unknown field',
 );
+const recordSchemas = { routines: routineRecordSchema, plans: planRecordSchema, sessions: sessionRecordSchema } as const;
 
 export async function exportAll(ctx: Ctx): Promise<string> {
   const file = await ctx.read(() =>
@@ -83,7 +107,12 @@ function scan(value: unknown, path: string, depth: number, problems: string[]): 
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => scan(item, pathJoin(path, i), depth + 1, problems));
+    // The top-level lists are counted before the scan (MAX_RECORDS), every other one here.
+    if (depth > 1 && value.length > MAX_LIST) {
+      problems.push(`${path}: a list of ${value.length.toLocaleString('en')} items is too long (at most ${MAX_LIST.toLocaleString('en')})`);
+      return;
+    }
+    for (let i = 0; i < value.length && problems.length < MAX_PROBLEMS; i++) scan(value[i], pathJoin(path, i), depth + 1, problems);
     return;
   }
   for (const key of Object.keys(value)) {
@@ -103,19 +132,46 @@ function duplicates(problems: string[], what: string, ids: string[]): void {
   });
 }
 
+const REFUSED = 'Nothing was imported: the file has problems.';
+
 function refuse(problems: string[]): never {
   const shown = problems.slice(0, MAX_PROBLEMS);
   if (problems.length > MAX_PROBLEMS) shown.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
-  throw new ImportError('Nothing was imported: the file has problems.', shown);
+  throw new ImportError(REFUSED, shown);
 }
 
-/** Everything that can be checked without the database. */
-export function parseExport(text: string): ExportFile {
+/** How many "{" and "[" the text has, counting no further than MAX_OBJECTS + 1: ≈30 ms for 10 MB. */
+function countBrackets(text: string): number {
+  let n = 0;
+  for (const open of ['{', '[']) for (let i = text.indexOf(open); i !== -1 && n <= MAX_OBJECTS; i = text.indexOf(open, i + 1)) n++;
+  return n;
+}
+
+/** How parseExport reads a file: a shared routine has no settings and its own record limits. */
+export interface ParseOptions {
+  /** Fill in default settings when the file has none (a shared routine). */
+  settingsOptional?: boolean;
+  /** Refuses a file whose lists hold too many records, before any deeper check; the default is MAX_RECORDS. */
+  tooMany?: (counts: Record<ListName, number>) => string | null;
+}
+
+const tooManyRecords = (counts: Record<ListName, number>): string | null => {
+  const over = LISTS.find((name) => counts[name] > MAX_RECORDS[name]);
+  return over
+    ? `Nothing was imported: the file holds ${counts[over].toLocaleString('en')} ${over}; this app imports at most ${MAX_RECORDS[over].toLocaleString('en')}.`
+    : null;
+};
+
+/** Everything that can be checked without the database; each step is bounded so a hostile file is refused in well under a second. */
+export function parseExport(text: string, options: ParseOptions = {}): ExportFile {
   if (typeof text !== 'string') throw new ImportError('Nothing was imported: the file could not be read as text.');
   // Checked before parsing: JSON.parse of a huge file would freeze the page first.
   const bytes = text.length * 3 > MAX_IMPORT_BYTES ? new TextEncoder().encode(text).length : text.length;
   if (bytes > MAX_IMPORT_BYTES) {
     throw new ImportError(`Nothing was imported: the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`);
+  }
+  if (countBrackets(text) > MAX_OBJECTS) {
+    throw new ImportError(`Nothing was imported: the file holds more than ${MAX_OBJECTS.toLocaleString('en')} objects and lists; no Unknot export has that many.`);
   }
   let data: unknown;
   try {
@@ -123,9 +179,6 @@ export function parseExport(text: string): ExportFile {
   } catch (error) {
     throw new ImportError(`Nothing was imported: this is not a Unknot export (not valid JSON: ${(error as Error).message}).`);
   }
-  const problems: string[] = [];
-  scan(data, '', 0, problems);
-  if (problems.length) refuse(problems);
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ImportError('Nothing was imported: this is not a Unknot export (the file is not a JSON object).');
   const { format, version } = data as { format?: unknown; version?: unknown };
   if (format !== EXPORT_FORMAT) throw new ImportError(`Nothing was imported: this is not a Unknot export (format is ${JSON.stringify(format) ?? 'missing'}, expected "${EXPORT_FORMAT}").`);
@@ -136,10 +189,32 @@ export function parseExport(text: string): ExportFile {
         (newer ? ' Update the app, then try again.' : ''),
     );
   }
-  const current = upgradeExport(data as Record<string, unknown>, version);
-  const result = v.safeParse(exportFileSchema, current, { abortPipeEarly: true });
-  if (!result.success) refuse(formatErrors(toErrors(result.issues)));
-  const file = result.output as ExportFile;
+  // Older files are brought up to this version first, then checked like a new one.
+  const record = upgradeExport(data as Record<string, unknown>, version);
+  data = record;
+  const counts = Object.fromEntries(LISTS.map((name) => [name, Array.isArray(record[name]) ? (record[name] as unknown[]).length : 0])) as Record<ListName, number>;
+  const tooMany = (options.tooMany ?? tooManyRecords)(counts);
+  if (tooMany) throw new ImportError(tooMany);
+
+  const problems: string[] = [];
+  scan(data, '', 0, problems);
+  if (problems.length) refuse(problems);
+  if (options.settingsOptional && !Object.hasOwn(record, 'settings')) data = { ...record, settings: DEFAULT_SETTINGS };
+
+  const frame = v.safeParse(exportFrameSchema, data, { abortPipeEarly: true });
+  if (!frame.success) refuse(formatErrors(toErrors(frame.issues)));
+  const file = frame.output as ExportFile;
+  // Record by record, stopping after the first dozen problems: a file of a million broken records costs a dozen checks.
+  for (const name of LISTS) {
+    const items = file[name] as unknown[];
+    for (let i = 0; i < items.length && problems.length < MAX_PROBLEMS; i++) {
+      const result = v.safeParse(recordSchemas[name], items[i], { abortPipeEarly: true });
+      if (result.success) items[i] = result.output;
+      else for (const e of toErrors(result.issues)) problems.push(`${name}[${i}]${e.path ? `.${e.path}` : ''}: ${e.message}`);
+    }
+  }
+  if (problems.length >= MAX_PROBLEMS) throw new ImportError(REFUSED, [...problems.slice(0, MAX_PROBLEMS), '…checking stopped here: there may be more problems']);
+  if (problems.length) refuse(problems);
   duplicates(problems, 'routines', file.routines.map((r) => r.routine.id));
   duplicates(problems, 'plans', file.plans.map((p) => p.id));
   duplicates(problems, 'sessions', file.sessions.map((s) => s.id));
@@ -209,4 +284,24 @@ export async function importAll(ctx: Ctx, text: string): Promise<ImportResult> {
       return result;
     }),
   );
+}
+
+/**
+ * Reading a chosen file for an import, shared by the full import and "Import a shared routine":
+ * its size is checked before a byte is read (a 50 MB file would freeze the page while it is read
+ * and parsed), and its bytes must be valid UTF-8 (File.text() would silently turn broken bytes
+ * into "�" and store them). Here, in the lazily loaded import code, to keep it off the first load.
+ */
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The file's text; throws ImportError (nothing read, nothing changed) when it is too big or not UTF-8. */
+export async function readImportFile(file: Blob & { name?: string }): Promise<string> {
+  const name = file.name ? `“${file.name}”` : 'the file';
+  if (file.size > MAX_IMPORT_BYTES) throw new ImportError(`Nothing was imported: ${name} is ${mb(file.size)}; the limit is 10 MB.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch (error) {
+    if (error instanceof TypeError) throw new ImportError(`Nothing was imported: ${name} is not UTF-8 text (it has bytes that are not valid UTF-8).`);
+    throw error;
+  }
 }

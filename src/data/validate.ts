@@ -5,17 +5,25 @@
  */
 import * as v from 'valibot';
 import { CUE_TYPES } from '../routine';
-import { count, id, routineSchema, shown, text, toErrors, type Validated } from '../routine/validate';
+import { count, id, noBidiControls, objectMessage, routineSchema, shown, text, toErrors, type Validated } from '../routine/validate';
 
 const typed = (what: string) => (issue: v.BaseIssue<unknown>) => `must be ${what}, got ${shown(issue.input)}`;
-const unknownField = () => 'unknown field';
+/** A non-object where an object belongs is a wrong type; an extra key is an unknown field. */
+const unknownField = objectMessage;
 
-/** Epoch milliseconds, 1970 to 275760 (the Date range). */
+/**
+ * The last instant a stored time may have: the first of January of the year 10000, UTC. The Date
+ * range goes on to 275760, but the monthly summaries need the month after a session's month to
+ * be a valid date too, and no session of ours happens after the year 9999.
+ */
+export const MAX_TIME = Date.UTC(10000, 0, 1) - 1;
+
+/** Epoch milliseconds, 1970 to the end of 9999. */
 export const timestamp = v.pipe(
   v.number(typed('a time in epoch milliseconds')),
   v.integer(typed('a whole number of milliseconds')),
   v.minValue(0, typed('a time after 1970')),
-  v.maxValue(8.64e15, typed('a valid date')),
+  v.maxValue(MAX_TIME, typed('a date before the year 10000')),
 );
 
 /** Session ids come from crypto.randomUUID() or from the watch's log. */
@@ -36,7 +44,7 @@ const sessionFields = {
   source: v.picklist(['phone', 'watch'], typed('"phone" or "watch"')),
   painBefore: v.optional(pain),
   painAfter: v.optional(pain),
-  note: v.optional(v.pipe(v.string(typed('text')), v.maxLength(NOTE_MAX, (i) => `must be at most ${NOTE_MAX} characters, got ${(i.input as string).length}`))),
+  note: v.optional(v.pipe(v.string(typed('text')), v.maxLength(NOTE_MAX, (i) => `must be at most ${NOTE_MAX} characters, got ${(i.input as string).length}`), noBidiControls)),
   pausedMs: v.optional(count(0, 8.64e15)),
   inProgress: v.optional(v.boolean(typed('true or false'))),
   hiddenCues: v.optional(

@@ -11,8 +11,8 @@
  */
 import type { UnknotData } from '../data/api';
 import { ImportError } from '../data/errors';
-import { DEFAULT_SETTINGS, type RoutineRecord } from '../data/schema';
-import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES, parseExport, type ExportFile } from '../data/transfer';
+import type { RoutineRecord } from '../data/schema';
+import { EXPORT_FORMAT, EXPORT_VERSION, parseExport, type ExportFile } from '../data/transfer';
 import { canonicalJson } from '../data/plans';
 import type { Routine } from '../routine';
 
@@ -29,32 +29,18 @@ export function shareFileName(routine: Routine): string {
   return `unknot-${slug || 'routine'}.json`;
 }
 
-/** The one routine in a share file; throws ImportError (nothing changed) otherwise. */
-export function readSharedRoutine(text: string): Routine {
-  const file = parseExport(withDefaultSettings(text));
-  if (file.routines.length !== 1 || file.sessions.length || file.plans.length) {
-    throw new ImportError(
-      `Nothing was imported: a shared routine file holds exactly one routine and no sessions; this one has ${file.routines.length} routines and ${file.sessions.length} sessions. Use Import in the data settings for a full export.`,
-    );
-  }
-  return file.routines[0].routine;
-}
+const shareCounts = (counts: { routines: number; plans: number; sessions: number }): string | null =>
+  counts.routines === 1 && !counts.plans && !counts.sessions
+    ? null
+    : `Nothing was imported: a shared routine file holds exactly one routine and no sessions; this one has ${counts.routines.toLocaleString('en')} routines and ${counts.sessions.toLocaleString('en')} sessions. Use Import in the data settings for a full export.`;
 
 /**
- * The share file with default settings filled in, so parseExport's every check (size, hostile
- * keys, schema, duplicates) runs on it unchanged; the settings are then ignored. Text that is not
- * a JSON object without settings is passed through as it is, for parseExport to name the problem.
+ * The one routine in a share file; throws ImportError (nothing changed) otherwise. parseExport's
+ * every check (size, hostile keys, schema) runs on it, with default settings filled in (they are
+ * then ignored) and the record counts checked before anything else.
  */
-function withDefaultSettings(text: string): string {
-  if (text.length > MAX_IMPORT_BYTES) return text; // refused by size before any parsing
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return text;
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.hasOwn(data, 'settings')) return text;
-  return JSON.stringify({ ...data, settings: DEFAULT_SETTINGS });
+export function readSharedRoutine(text: string): Routine {
+  return parseExport(text, { settingsOptional: true, tooMany: shareCounts }).routines[0].routine;
 }
 
 export interface SharedImport {

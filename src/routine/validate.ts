@@ -26,10 +26,15 @@ export function shown(value: unknown): string {
 
 const typed = (what: string) => (issue: v.BaseIssue<unknown>) => `must be ${what}, got ${shown(issue.input)}`;
 
+/** 1e309 parses as Infinity: say it is too large (or small), not that it is missing or not whole. */
+const finite = (range: string) =>
+  v.check((n: number) => Number.isFinite(n), (issue) => `is too ${(issue.input as number) > 0 ? 'large' : 'small'}: must be ${range}`);
+
 export const seconds = (min: number, max: number) => {
   const range = (issue: v.BaseIssue<unknown>) => `must be ${min}–${max} s, got ${shown(issue.input)}`;
   return v.pipe(
     v.number(typed('a number of seconds')),
+    finite(`${min}–${max} s`),
     v.integer(typed('a whole number of seconds')),
     v.minValue(min, range),
     v.maxValue(max, range),
@@ -38,13 +43,32 @@ export const seconds = (min: number, max: number) => {
 
 export const count = (min: number, max: number) => {
   const range = (issue: v.BaseIssue<unknown>) => `must be ${min}–${max}, got ${shown(issue.input)}`;
-  return v.pipe(v.number(typed('a number')), v.integer(typed('a whole number')), v.minValue(min, range), v.maxValue(max, range));
+  return v.pipe(v.number(typed('a number')), finite(`${min}–${max}`), v.integer(typed('a whole number')), v.minValue(min, range), v.maxValue(max, range));
 };
+
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can make
+ * a name read backwards or hide part of it ("Trojan Source"); no name or note needs them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+/** What shows nothing on its own: format characters (zero-width space, joiners, BOM…), spaces, controls, lone marks, blank fillers. */
+const INVISIBLE = /[\p{Cf}\p{Z}\p{Cc}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** Refuses bidirectional controls in any free text. */
+export const noBidiControls = v.check<string, string>((s) => !BIDI_CONTROLS.test(s), 'must not contain text-direction control characters (U+202A–U+202E, U+2066–U+2069)');
 
 export const text = (min: number, max: number) => {
   const size = (issue: v.BaseIssue<unknown>) =>
     `must be ${min}–${max} characters, got ${typeof issue.input === 'string' ? issue.input.length : shown(issue.input)}`;
-  return v.pipe(v.string(typed('text')), v.trim(), v.minLength(min, size), v.maxLength(max, size));
+  return v.pipe(
+    v.string(typed('text')),
+    v.trim(),
+    v.minLength(min, size),
+    v.maxLength(max, size),
+    noBidiControls,
+    // A name of only zero-width characters would look empty everywhere it is shown.
+    v.check((s) => min === 0 || s.replace(INVISIBLE, '') !== '', 'must contain a visible character'),
+  );
 };
 
 export const id = v.pipe(
@@ -97,7 +121,11 @@ export const routineSchema = v.pipe(
     {
       id,
       name: text(LIMITS.nameLength.min, LIMITS.nameLength.max),
-      summary: v.pipe(v.string(typed('text')), v.maxLength(LIMITS.summaryLength.max, (i) => `must be at most ${LIMITS.summaryLength.max} characters, got ${(i.input as string).length}`)),
+      summary: v.pipe(
+        v.string(typed('text')),
+        v.maxLength(LIMITS.summaryLength.max, (i) => `must be at most ${LIMITS.summaryLength.max} characters, got ${(i.input as string).length}`),
+        noBidiControls,
+      ),
       prescription: v.strictObject(
         {
           timesPerDay: count(LIMITS.timesPerDay.min, LIMITS.timesPerDay.max),

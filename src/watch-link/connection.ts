@@ -79,6 +79,14 @@ export class WatchConnection {
     this._ev.state('disconnected', 0);
   }
 
+  /**
+   * A GATT operation never settled: the link is wedged. Disconnect, so the drop handler (or the
+   * connect attempt running now) fails what is queued and reconnects with backoff.
+   */
+  stalled(): void {
+    if (this.device.gatt?.connected) this.device.gatt.disconnect();
+  }
+
   /** Forgets this device entirely (a different watch was paired). */
   dispose(): void {
     this.close();
@@ -128,7 +136,11 @@ export class WatchConnection {
     this._status = undefined;
     this._ev.lost();
     if (!this._wanted) return;
-    if (this._busy) return; // the attempt running now fails and schedules the next one
+    if (this._busy) {
+      // The attempt running now fails (every GATT write has a deadline) and schedules the next one.
+      this._ev.state('reconnecting', this._attempt + 1);
+      return;
+    }
     this._retry();
   };
 

@@ -36,7 +36,11 @@ async function inNode(): Promise<WorkloadResult> {
   return runWorkload(() => openUnknotDb({ factory: new IDBFactory(), name: `bench-${n++}`, storage: null }));
 }
 
-/** Bundles the workload for the browser (one ES module) with Vite itself. */
+/**
+ * Bundles the workload for the browser with Vite itself, as ONE ES module: it is injected as an
+ * inline script, so a chunk split off for a dynamic import (the data layer loads transfer.ts
+ * lazily) would be fetched from the app's server, where it does not exist (404).
+ */
 async function bundle(): Promise<string> {
   const out = (await build({
     configFile: false,
@@ -45,9 +49,12 @@ async function bundle(): Promise<string> {
       write: false,
       minify: false,
       lib: { entry: resolve(import.meta.dirname, 'data-browser.ts'), formats: ['es'], fileName: 'bench' },
+      rolldownOptions: { output: { codeSplitting: false } },
     },
   })) as Rolldown.RolldownOutput[];
-  return out[0].output[0].code;
+  const files = out[0].output;
+  if (files.length !== 1) throw new Error(`the bench bundle must be one file, got ${files.map((f) => f.fileName).join(', ')}`);
+  return (files[0] as Rolldown.OutputChunk).code;
 }
 
 async function inChromium(): Promise<WorkloadResult> {
@@ -58,10 +65,16 @@ async function inChromium(): Promise<WorkloadResult> {
     // The app's origin (real IndexedDB needs one); CSP bypassed only for this injected bench script.
     const context = await returningUser(await browser.newContext({ bypassCSP: true }));
     const page = await context.newPage();
+    // Fail at once, naming the cause, instead of waiting 30 s for a script that never loaded.
+    const failed = new Promise<never>((_, reject) => {
+      page.on('pageerror', (e) => reject(new Error(`bench page error: ${e.message}`)));
+      page.on('response', (r) => r.status() >= 400 && reject(new Error(`bench page: ${r.status()} for ${r.url()}`)));
+    });
+    failed.catch(() => {}); // reported through the race below
     await page.goto(`${server.url}/`);
     await page.addScriptTag({ content: code, type: 'module' });
-    await page.waitForFunction(() => 'unknotDataBench' in window);
-    return await page.evaluate(() => (window as unknown as { unknotDataBench: () => Promise<WorkloadResult> }).unknotDataBench());
+    await Promise.race([page.waitForFunction(() => 'unknotDataBench' in window), failed]);
+    return await Promise.race([page.evaluate(() => (window as unknown as { unknotDataBench: () => Promise<WorkloadResult> }).unknotDataBench()), failed]);
   } finally {
     await browser.close();
     await server.close();

@@ -7,9 +7,16 @@
  *    accessibility and best practices, median of several runs. Baseline: the same minimal Lit page,
  *    served the same way (vite preview with the hosting headers).
  * 3. Cold start to the routine list: a freshly launched Chromium opens the app and waits until the
- *    library shows every built-in routine; ms from navigation start (the page's own clock).
- *    Offline: a profile that visited once, with the server STOPPED. Baseline: online first visit
- *    (fresh profile, no service worker yet), loading over localhost.
+ *    library shows every built-in routine; ms from navigation start (the page's own clock), and
+ *    its first contentful paint. Offline: a profile that visited once, with the server STOPPED.
+ *    Baseline: online first visit (fresh profile, no service worker yet), loading over localhost.
+ *    Goal: offline first paint no slower than online.
+ * 4. What a real load fetches: gzip bytes of every JS and CSS file whose response ended before the
+ *    load event, in each cold start (goal ≤ 30 KiB on EVERY run; a lazy import that starts early
+ *    lands before load in some runs and not others).
+ * 5. Cumulative layout shift of every view of the router (VIEW_PATHS), phone-sized, CPU slowed 4×
+ *    (goal ≤ 0.02). Baseline: the minimal Lit page.
+ * Lighthouse runs on the library, a routine page and the player (goal: performance ≥ 95).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +31,7 @@ import { serveDist } from '../support/serve';
 import { BUILT_INS } from '../../src/routine/index';
 import { POSE_TEXT } from '../../src/poses/index';
 import { POSE_ART } from '../../src/poses/art';
+import { VIEW_PATHS } from '../../src/ui/shell/router';
 import { fmt, median } from './stats';
 import { returningUser } from '../support/returning-user';
 
@@ -88,7 +96,10 @@ async function lighthouseScores(url: string): Promise<Record<string, number>> {
     });
     if (!result) throw new Error('Lighthouse returned no result');
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`);
-    return Object.fromEntries(Object.entries(result.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? NaN) * 100)]));
+    const scores = Object.fromEntries(Object.entries(result.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? NaN) * 100)]));
+    // Thousandths, so the median prints as a score does.
+    scores['layout shift ×1000'] = Math.round((result.lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000);
+    return scores;
   } finally {
     chrome.kill();
   }
@@ -110,6 +121,54 @@ async function medianScores(url: string): Promise<Record<string, number>> {
   return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
 }
 
+interface ColdStart {
+  /** Ms from navigation start until the library lists every built-in routine. */
+  list: number;
+  /** First contentful paint, ms. */
+  fcp: number;
+  /** Gzip bytes of the JS and CSS whose response ended before the load event. */
+  beforeLoad: number;
+}
+
+/** Gzip size of a built file, by its URL path. */
+const gzipOf = (() => {
+  const cache = new Map<string, number>();
+  return (path: string) => {
+    if (!cache.has(path)) cache.set(path, gzipSync(readFileSync(join(root, 'dist', path)), { level: 9 }).length);
+    return cache.get(path)!;
+  };
+})();
+
+async function coldStart(page: Page, url: string): Promise<ColdStart> {
+  const list = await timeToList(page, url);
+  await page.waitForLoadState('load');
+  const { fcp, before } = await page.evaluate(() => {
+    const loadAt = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname) && r.responseEnd <= loadAt.loadEventStart)
+      .map((r) => new URL(r.name).pathname);
+    return { fcp: paint?.startTime ?? NaN, before: files };
+  });
+  return { list, fcp, beforeLoad: before.reduce((n, f) => n + gzipOf(f), 0) };
+}
+
+/** Cumulative layout shift of one page load, CPU slowed 4×, until the network is quiet. */
+async function layoutShift(url: string): Promise<number> {
+  const context = await returningUser(await launchProfile(mkdtempSync(join(tmpdir(), 'unknot-bench-cls-'))));
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize({ width: 412, height: 823 });
+    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(`globalThis.__shift = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) globalThis.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });`);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    return (await page.evaluate('globalThis.__shift')) as number;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Ms from navigation start until the library lists every built-in routine. */
 async function timeToList(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
@@ -126,13 +185,13 @@ async function timeToList(page: Page, url: string): Promise<number> {
 }
 
 /** A fresh browser per run: a cold start of the app, not a tab in a warm one. */
-async function coldStarts(url: string, profile: () => string): Promise<number[]> {
-  const out: number[] = [];
+async function coldStarts(url: string, profile: () => string): Promise<ColdStart[]> {
+  const out: ColdStart[] = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await returningUser(await launchProfile(profile()));
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      out.push(await timeToList(page, url));
+      out.push(await coldStart(page, url));
     } finally {
       await context.close();
     }
@@ -162,15 +221,25 @@ export default async function bench(): Promise<void> {
     for (const [f, b] of Object.entries(poses)) console.log(`  ${f.padEnd(40)} ${kb(b)}${precache.includes(f) ? '' : '  NOT PRECACHED'}`);
     console.log(`  total ${kb(poseTotal)} (goal ≤ 15 KiB: ${poseTotal <= 15 * 1024 ? 'met' : 'NOT met'}); in the initial load: ${initialPoses.length ? initialPoses.join(', ') : 'none'}`);
 
-    // 2. Lighthouse.
+    // 2. Lighthouse, and 5. layout shift of every view.
     const server = await serveDist();
     const baseServer = await serveDist(baselineDir);
+    const routineId = BUILT_INS[0].routine.id;
     try {
-      const appScores = await medianScores(server.url);
       const baseScores = await medianScores(baseServer.url);
-      console.log(`Lighthouse 12.2.3 mobile, median of ${LH_RUNS} runs (score 0-100):`);
-      for (const k of Object.keys(appScores)) {
-        console.log(`  ${k.padEnd(15)} app ${appScores[k]}  baseline ${baseScores[k]}  ratio ${(appScores[k] / baseScores[k]).toFixed(2)}`);
+      for (const [what, path] of [['library', '/'], ['routine page', `/routine/${routineId}`], ['player', `/play/${routineId}`]]) {
+        const appScores = await medianScores(`${server.url}${path}`);
+        console.log(`Lighthouse 12.2.3 mobile, ${what} (${path}), median of ${LH_RUNS} runs (score 0-100; goal: performance ≥ 95):`);
+        for (const k of Object.keys(appScores)) {
+          console.log(`  ${k.padEnd(20)} app ${appScores[k]}  baseline ${baseScores[k]}  ratio ${(appScores[k] / baseScores[k]).toFixed(2)}`);
+        }
+      }
+      const baseShift = await layoutShift(baseServer.url);
+      console.log(`Cumulative layout shift per view, 412×823, CPU 4× slower (goal ≤ 0.02; baseline page ${baseShift.toFixed(4)}):`);
+      for (const path of Object.values(VIEW_PATHS).flat()) {
+        const url = `${server.url}${path.replace(':id', routineId)}`;
+        const shifts = [await layoutShift(url), await layoutShift(url), await layoutShift(url)];
+        console.log(`  ${path.padEnd(16)} max of 3 ${Math.max(...shifts).toFixed(4)}  [${shifts.map((s) => s.toFixed(4)).join(', ')}] ${Math.max(...shifts) <= 0.02 ? 'met' : 'NOT met'}`);
       }
     } finally {
       await baseServer.close();
@@ -193,10 +262,19 @@ export default async function bench(): Promise<void> {
       await server.close();
       if (await fetch(server.url).then(() => true, () => false)) throw new Error('server still answers');
       const offline = await coldStarts(server.url, () => profileDir);
-      console.log(`Cold start to the routine list, median of ${RUNS} fresh browser launches:`);
-      console.log(`  offline (server stopped, service worker) ${fmt(median(offline))}  [${offline.map((t) => t.toFixed(0)).join(', ')}]`);
-      console.log(`  baseline: online first visit              ${fmt(median(online))}  [${online.map((t) => t.toFixed(0)).join(', ')}]`);
-      console.log(`  ratio offline/online ${(median(offline) / median(online)).toFixed(2)}`);
+      const of = (runs: ColdStart[], k: 'list' | 'fcp') => runs.map((r) => r[k]);
+      const list = (runs: number[]) => `${fmt(median(runs))}  [${runs.map((t) => t.toFixed(0)).join(', ')}]`;
+      console.log(`Cold start, median of ${RUNS} fresh browser launches:`);
+      console.log(`  to the routine list, offline (server stopped, service worker) ${list(of(offline, 'list'))}`);
+      console.log(`  to the routine list, baseline: online first visit              ${list(of(online, 'list'))}`);
+      console.log(`  ratio offline/online ${(median(of(offline, 'list')) / median(of(online, 'list'))).toFixed(2)}`);
+      const fcpRatio = median(of(offline, 'fcp')) / median(of(online, 'fcp'));
+      console.log(`  first contentful paint offline ${list(of(offline, 'fcp'))}; online ${list(of(online, 'fcp'))}; ratio ${fcpRatio.toFixed(2)} (goal ≤ 1: ${fcpRatio <= 1 ? 'met' : 'NOT met'})`);
+      const before = online.map((r) => r.beforeLoad);
+      console.log(
+        `JS + CSS fetched before the load event, gzip -9, each online cold start: [${before.map(kb).join(', ')}]; ` +
+          `max ${kb(Math.max(...before))} (goal ≤ 30 KiB on every run: ${Math.max(...before) <= 30 * 1024 ? 'met' : 'NOT met'}); index.html alone names ${kb(app.total)}`,
+      );
     } finally {
       await server.close().catch(() => undefined);
       for (const d of [profileDir, ...fresh]) rmSync(d, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_INS, type BuiltIn } from '../../src/routine';
-import { NotFoundError, openUnknotDb, ValidationError } from '../../src/data';
+import { ConflictError, NotFoundError, openUnknotDb, ValidationError } from '../../src/data';
 import { freshDb, routine } from './support';
 
 const ids = BUILT_INS.map((b) => b.routine.id).sort();
@@ -15,6 +15,26 @@ describe('routines store', () => {
     data.close();
     const again = await openUnknotDb({ factory, storage: null });
     expect((await again.routines.list()).length).toBe(BUILT_INS.length);
+  });
+
+  it('an edit from a stale copy is refused, naming why: changed elsewhere, or deleted elsewhere (never brought back)', async () => {
+    const { data, time } = await freshDb();
+    const base = await data.routines.put(routine('two-tabs', { name: 'Original' }));
+    time.advance(1000);
+    await data.routines.put(routine('two-tabs', { name: 'Changed in tab B' }), { baseUpdatedAt: base.updatedAt }); // tab B saves first
+    time.advance(1000);
+    const stale = await data.routines.put(routine('two-tabs', { name: 'Changed in tab A' }), { baseUpdatedAt: base.updatedAt }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError).kind).toBe('changed');
+    expect((stale as Error).message).toMatch(/^Not saved: this routine was changed in another tab or window/);
+    expect((await data.routines.get('two-tabs'))?.routine.name).toBe('Changed in tab B');
+
+    const fresh = (await data.routines.get('two-tabs'))!;
+    await data.routines.remove('two-tabs'); // tab B deletes it
+    const resurrect = await data.routines.put(routine('two-tabs', { name: 'Edited in tab A' }), { baseUpdatedAt: fresh.updatedAt }).catch((e: unknown) => e);
+    expect((resurrect as ConflictError).kind).toBe('deleted');
+    expect((await data.routines.get('two-tabs'))?.deletedAt).toBeDefined();
+    expect((await data.routines.list()).map((r) => r.routine.id)).not.toContain('two-tabs');
   });
 
   it('puts a valid routine, and lists it sorted by name', async () => {

@@ -118,6 +118,15 @@ describe('import', () => {
   hostile('a missing field', (t) => edit(t, (f) => delete f.routines[1].createdAt), 'routines[1].createdAt: is required');
   hostile('a session whose plan is nowhere', (t) => edit(t, (f) => (f.sessions[0].planId = 'seated-spinal-twist@zzz')), 'sessions[0].planId: no plan "seated-spinal-twist@zzz"');
   hostile('a plan that contradicts the stored one', (t) => edit(t, (f) => (f.plans[0].routine.restBetween = 9)), 'is already stored with different content');
+  hostile('a million empty sessions, by counting braces before parsing', (t) => edit(t, (f) => (f.sessions = Array.from({ length: 1_000_000 }, () => ({})))), 'the file holds more than 500,000 objects and lists; no Unknot export has that many');
+  hostile('200,000 empty sessions, by their count before any other check', (t) => edit(t, (f) => (f.sessions = Array.from({ length: 200_000 }, () => ({})))), 'the file holds 200,000 sessions; this app imports at most 100,000');
+  hostile('a nested list far longer than any we keep', (t) => edit(t, (f) => (f.routines[0].routine.exercises = Array.from({ length: 50_000 }, () => ({})))), 'routines[0].routine.exercises: a list of 50,000 items is too long (at most 1,000)');
+  hostile('a session dated past what the app can store', (t) => edit(t, (f) => (f.sessions[0].startedAt = f.sessions[0].endedAt = 8.6e15)), 'sessions[0].startedAt: must be a date before the year 10000, got 8600000000000000');
+  hostile('a number where a record belongs', (t) => edit(t, (f) => (f.sessions[2] = 5)), 'sessions[2]: must be an object, got 5');
+  hostile('a number where a nested object belongs', (t) => edit(t, (f) => (f.routines[0].routine.prescription = 5)), 'routines[0].routine.prescription: must be an object, got 5');
+  hostile('a hold of 1e309 (Infinity once parsed)', (t) => t.replace(/"hold":\d+/, '"hold":1e309'), 'hold: is too large: must be 1–120 s');
+  hostile('a name of zero-width characters only', (t) => edit(t, (f) => (f.routines[0].routine.name = '\u200b\u200c\u2060\ufeff')), 'routines[0].routine.name: must contain a visible character');
+  hostile('a name with a bidirectional override', (t) => edit(t, (f) => (f.routines[0].routine.exercises[0].name = 'Twist \u202Etfel')), 'routines[0].routine.exercises[0].name: must not contain text-direction control characters');
   hostile('a session ending before it starts', (t) => edit(t, (f) => (f.sessions[0].endedAt = 1)), 'sessions[0].endedAt: must not be before startedAt');
 
   it('carries the pictures of the positions, and reads a version-1 file (no pictures) by upgrading it', async () => {
@@ -146,6 +155,16 @@ describe('import', () => {
     await expect(data.importAll(big)).rejects.toThrow(/the file is 10\.0 MB; the limit is 10 MB/);
     const multiByte = `"${'é'.repeat(MAX_IMPORT_BYTES / 2 + 1)}"`; // 5 M characters, 10 MB in UTF-8
     await expect(data.importAll(multiByte)).rejects.toThrow(/limit is 10 MB/);
+    expect(await data.exportAll()).toBe(text);
+  });
+
+  it('stops checking after the first dozen problems: 100,000 broken records are refused after a dozen checks', async () => {
+    const { data, text } = await filled();
+    const broken = edit(text, (f) => (f.sessions = Array.from({ length: 100_000 }, () => ({ id: 1 }))));
+    const error = (await data.importAll(broken).catch((e: unknown) => e)) as ImportError;
+    expect(error.problems).toHaveLength(13);
+    expect(error.problems[0]).toBe('sessions[0].id: must be text, got 1');
+    expect(error.problems.at(-1)).toBe('…checking stopped here: there may be more problems');
     expect(await data.exportAll()).toBe(text);
   });
 

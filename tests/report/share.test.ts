@@ -73,6 +73,11 @@ describe('sharing one routine', () => {
     const two = JSON.parse(routineShareText(mine(), 1));
     two.routines.push({ ...two.routines[0], routine: { ...mine(), id: 'another' } });
     expect(() => readSharedRoutine(JSON.stringify(two))).toThrow(/exactly one routine/);
+    const million = JSON.parse(routineShareText(mine(), 1));
+    million.routines = Array.from({ length: 1_000_000 }, () => ({}));
+    expect(() => readSharedRoutine(JSON.stringify(million))).toThrow('more than 500,000 objects and lists');
+    million.routines.length = 1000;
+    expect(() => readSharedRoutine(JSON.stringify(million))).toThrow('this one has 1,000 routines and 0 sessions');
     const hostile = JSON.parse(routineShareText(mine(), 1));
     await expect(importSharedRoutine(other, JSON.stringify(hostile).replace('"routines"', '"__proto__":{"x":1},"routines"'))).rejects.toThrow(/__proto__/);
     await expect(importSharedRoutine(other, ' '.repeat(11 * 1024 * 1024))).rejects.toThrow(/limit is 10 MB/);

@@ -42,6 +42,25 @@ export async function installHeldReads(page: Page): Promise<void> {
       }
       return r;
     };
+    // The drop gate (see EmulatedBangle.disconnect): writes wait while it is held, and the ones
+    // in flight are counted, so a simulated drop never crosses a write.
+    const gate = { held: false, opened: Promise.resolve(), open: () => {}, inFlight: 0 };
+    globalThis.__unknotDropGate = {
+      hold: async () => {
+        gate.held = true;
+        gate.opened = new Promise((r) => (gate.open = r));
+        for (let i = 0; i < 2000 && gate.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 1));
+      },
+      release: () => { gate.held = false; gate.open(); },
+    };
+    for (const name of ['writeValueWithResponse', 'writeValueWithoutResponse']) {
+      const write = C.prototype[name];
+      C.prototype[name] = async function (...args) {
+        while (gate.held) await gate.opened;
+        gate.inFlight++;
+        try { return await write.apply(this, args); } finally { gate.inFlight--; }
+      };
+    }
   })();`);
 }
 
@@ -198,6 +217,25 @@ export class EmulatedBangle {
    * the watch's notifications fail meanwhile, and the services are added again for the reconnect.
    */
   async disconnect(): Promise<void> {
+    // Chromium's emulation never settles a GATT operation whose CDP event crosses the simulated
+    // disconnection (our answer to it is refused: the device is gone), and that pending operation
+    // then blocks every later connect to the device: the page waits forever ("timed out waiting
+    // for reconnect N" in the watch-link benchmark). A real stack fails such an operation. So the
+    // radio drops BETWEEN writes: the page's writes are held (installHeldReads' gate) and the
+    // ones in flight answered before the drop; the held ones then fail as on a dropped link.
+    await this._pageEval('globalThis.__unknotDropGate?.hold()');
+    try {
+      await this._drop();
+    } finally {
+      await this._pageEval('globalThis.__unknotDropGate?.release()');
+    }
+  }
+
+  private async _pageEval(expression: string): Promise<void> {
+    await this._page.send('Runtime.evaluate', { expression, awaitPromise: true });
+  }
+
+  private async _drop(): Promise<void> {
     for (const role of ['status', 'rx'] as Role[]) {
       const id = this._ids.get(role);
       // The page re-issues its read right after each answer; one still on its way would be left

@@ -23,12 +23,20 @@ class FakeChar extends EventTarget {
   }
   private async _write(b: BufferSource, withResponse: boolean) {
     if (!this._dev.gatt.connected) throw new DOMException('GATT Server is disconnected.', 'NetworkError');
+    if (this._dev.hangWrites > 0) {
+      this._dev.hangWrites--;
+      return new Promise<void>(() => undefined); // never settles, as a write that crossed a drop in Chromium's emulation
+    }
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this._dev.inFlight());
     await Promise.resolve();
     this.inFlight--;
     const bytes = new Uint8Array(b as ArrayBuffer).slice();
     this.writes.push({ bytes, withResponse });
+    if (!withResponse && this._dev.loseUnacknowledged > 0) {
+      this._dev.loseUnacknowledged--; // a busy radio dropped it: the watch never sees it
+      return;
+    }
     this._onWrite(bytes);
   }
   writeValueWithResponse = (b: BufferSource) => this._write(b, true);
@@ -50,6 +58,10 @@ export class FakeDevice extends EventTarget {
   status: FakeChar | undefined;
   /** Rewrites what the watch notifies on its way to the phone (a lying or differently versioned watch). */
   transform: (b: Uint8Array) => Uint8Array = (b) => b;
+  /** How many of the next writes never settle (the watch never sees them). */
+  hangWrites = 0;
+  /** How many of the next writes without response the radio drops. */
+  loseUnacknowledged = 0;
   private _seen = 0;
   readonly gatt = {
     connected: false,

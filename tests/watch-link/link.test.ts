@@ -148,6 +148,30 @@ describe('a session on the watch, with drops', () => {
     expect(await data!.sessions.list()).toHaveLength(1);
   });
 
+  it('a write that never settles does not wedge the link: past the deadline it drops the connection and reconnects', async () => {
+    const { device, link } = await setup();
+    await link.pair();
+    const connects: string[] = [];
+    device.addEventListener('gattserverdisconnected', () => connects.push('dropped'));
+    device.hangWrites = 1;
+    await expect(link.requestStatus()).rejects.toThrow(/did not answer in time|stalled/);
+    await vi.waitFor(() => expect(connects).toEqual(['dropped']));
+    await vi.waitFor(() => expect(link.state).toBe('connected'));
+    expect(await link.requestStatus()).toMatchObject({ state: STATE.IDLE });
+  });
+
+  it('a write that hangs in the resync after a drop: the next drop still reconnects', async () => {
+    const { device, link } = await setup();
+    await link.pair();
+    device.hangWrites = 1; // the first write of the resync (HELLO) never settles
+    device.drop();
+    await vi.waitFor(() => expect(link.state).toBe('connected'));
+    device.drop();
+    expect(link.state).toBe('reconnecting');
+    await vi.waitFor(() => expect(link.state).toBe('connected'), { timeout: 3000 });
+    await vi.waitFor(async () => expect(await link.requestStatus()).toMatchObject({ state: STATE.IDLE }), { timeout: 3000 });
+  });
+
   it('a drop between commit and ack: the entry is resent, stored once, then deleted', async () => {
     const { watch, device, link, data } = await setup();
     await link.pair();
@@ -241,6 +265,26 @@ describe('reminders on the watch', () => {
     await data!.settings.update({ reminders: [] });
     expect(await link.syncReminders()).toBe(0);
     expect(JSON.parse(watch.files.get('unknot.rem')!)).toEqual({ l: [], r: [] });
+  });
+
+  it('parts go without response; one the radio dropped makes the watch refuse, and the schedule goes again acknowledged', async () => {
+    const { watch, device, link, data } = await withReminders();
+    await link.pair();
+    await data!.settings.update({ reminders: [{ routineId: 'standing-hip-twist', times: ['09:30', '18:00'], enabled: true }] });
+    let before = device.chars[0].writes.length;
+    expect(await link.syncReminders()).toBe(28);
+    const once = device.chars[0].writes.slice(before);
+    expect(once.filter((w) => w.withResponse)).toHaveLength(2); // BEGIN and COMMIT
+    device.loseUnacknowledged = 1;
+    await data!.settings.update({ reminders: [{ routineId: 'standing-hip-twist', times: ['09:30'], enabled: true }] });
+    before = device.chars[0].writes.length;
+    expect(await link.syncReminders()).toBe(14);
+    const twice = device.chars[0].writes.slice(before);
+    expect(twice.filter((w) => !w.withResponse)).toHaveLength(15); // the label and 14 instants, first try
+    expect(twice.length).toBe(2 * 17);
+    expect(twice.slice(17).every((w) => w.withResponse)).toBe(true);
+    expect(JSON.parse(watch.files.get('unknot.rem')!).r).toHaveLength(14);
+    expect(link.error).toBeNull();
   });
 
   it('a watch that cannot store them says so in words and keeps its old schedule', async () => {

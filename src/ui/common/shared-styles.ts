@@ -1,9 +1,37 @@
-/** Styles every view shares: big targets, visible focus, cards. */
+/**
+ * Styles every view shares: big targets, visible focus, cards. (Comments stay out of the css``
+ * text: it ships as written.)
+ * - Reflow (WCAG 1.4.10): nothing wider than the screen at 320 px or with 200 % text.
+ *   `overflow-wrap: anywhere`, unlike break-word, also lets flex and grid items shrink; fields and
+ *   file pickers are at most as wide as their box; a fieldset's min-width is 0, not its widest line.
+ * - A view's loading placeholder (`p[aria-busy]`) fills the screen and sits where the view's
+ *   heading will be: what comes after it starts below the fold, so the content replacing it
+ *   moves nothing in sight (layout shift).
+ */
 import { css } from 'lit';
 
 export const sharedStyles = css`
   :host {
     display: block;
+  }
+  :host {
+    overflow-wrap: anywhere;
+  }
+  input,
+  select,
+  textarea {
+    max-width: 100%;
+    box-sizing: border-box;
+  }
+  fieldset {
+    min-width: 0;
+  }
+  table {
+    overflow-wrap: anywhere;
+  }
+  p[aria-busy='true'] {
+    min-height: 100vh;
+    margin-top: 0;
   }
   h1,
   h2,

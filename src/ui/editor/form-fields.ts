@@ -12,10 +12,12 @@ export interface FieldOptions {
   value: string | number | undefined;
   errors: Map<string, string>;
   onInput: (value: string) => void;
+  /**
+   * A number is a text input with a numeric keyboard, not type=number: that one turns "1e309"
+   * into an empty value (reported as "is required") where the validator should say "too large".
+   */
   type?: 'text' | 'number' | 'textarea';
   hint?: string;
-  min?: number;
-  max?: number;
   maxLength?: number;
 }
 
@@ -29,13 +31,11 @@ export function field(o: FieldOptions): TemplateResult {
     <label for=${id}>${o.label}</label>
     ${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint}</span>` : nothing}
     ${o.type === 'textarea'
-      ? html`<textarea id=${id} rows="4" .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described} @input=${input}></textarea>`
+      ? html`<textarea id=${id} rows="4" maxlength=${o.maxLength ?? nothing} .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described} @input=${input}></textarea>`
       : html`<input
           id=${id}
-          type=${o.type ?? 'text'}
+          type="text"
           inputmode=${o.type === 'number' ? 'numeric' : nothing}
-          min=${o.min ?? nothing}
-          max=${o.max ?? nothing}
           maxlength=${o.maxLength ?? nothing}
           .value=${value}
           aria-invalid=${error ? 'true' : 'false'}
@@ -104,7 +104,7 @@ export const formStyles = css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(9rem, 100%), 1fr));
     gap: 0 1rem;
   }
   fieldset {

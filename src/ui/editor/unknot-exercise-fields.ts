@@ -92,12 +92,12 @@ export class UnknotExerciseFields extends LitElement {
     const common = { errors: this.errors };
     const seconds = (key: 'setup' | 'move' | 'hold' | 'back' | 'rest', label: string, hint: string) => {
       const range = key === 'hold' ? LIMITS.hold : LIMITS.transition;
-      return field({ ...common, label, hint: `${hint} ${range.min}–${range.max} s`, path: `${p}.${key}`, type: 'number', min: range.min, max: range.max, value: ex[key], onInput: (v) => this._set({ [key]: numberFrom(v) }) });
+      return field({ ...common, label, hint: `${hint} ${range.min}–${range.max} s`, path: `${p}.${key}`, type: 'number', value: ex[key], onInput: (v) => this._set({ [key]: numberFrom(v) }) });
     };
     return html`<fieldset>
       <legend>Exercise ${this.index + 1}${ex.name ? `: ${ex.name}` : ''}</legend>
       ${field({ ...common, label: 'Name', path: `${p}.name`, value: ex.name, maxLength: 80, onInput: (v) => this._set({ name: v }) })}
-      ${field({ ...common, label: 'Steps', hint: 'One step per line.', type: 'textarea', path: `${p}.steps`, value: ex.steps.join('\n'), onInput: (v) => this._set({ steps: stepsFrom(v) }) })}
+      ${field({ ...common, label: 'Steps', hint: 'One step per line.', type: 'textarea', maxLength: (LIMITS.stepLength.max + 1) * LIMITS.steps.max + 100, path: `${p}.steps`, value: ex.steps.join('\n'), onInput: (v) => this._set({ steps: stepsFrom(v) }) })}
       <div class="grid">
         ${select({ ...common, label: 'Sides', path: `${p}.sides`, value: sidesKey(ex.sides), choices: SIDE_CHOICES, onChange: (k) => this._set({ sides: SIDE_CHOICES.find((c) => c.key === k)!.sides }) })}
         ${select({
@@ -111,7 +111,7 @@ export class UnknotExerciseFields extends LitElement {
           ],
           onChange: (k) => this._set({ grouping: k as Exercise['grouping'] }),
         })}
-        ${field({ ...common, label: 'Repetitions', hint: `${LIMITS.repetitions.min}–${LIMITS.repetitions.max}`, path: `${p}.repetitions`, type: 'number', min: LIMITS.repetitions.min, max: LIMITS.repetitions.max, value: ex.repetitions, onInput: (v) => this._set({ repetitions: numberFrom(v) }) })}
+        ${field({ ...common, label: 'Repetitions', hint: `${LIMITS.repetitions.min}–${LIMITS.repetitions.max}`, path: `${p}.repetitions`, type: 'number', value: ex.repetitions, onInput: (v) => this._set({ repetitions: numberFrom(v) }) })}
         ${seconds('setup', 'Get ready', 'Once, before the first.')} ${seconds('move', 'Move', 'Toward a side.')}
         ${seconds('hold', 'Hold', 'Each side.')} ${seconds('back', 'Back', 'To the center.')}
         ${seconds('rest', 'Rest', 'Between repetitions.')}

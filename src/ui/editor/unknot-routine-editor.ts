@@ -42,7 +42,8 @@ export class UnknotRoutineEditor extends LitElement {
   data?: UnknotData;
 
   @state() private _draft: Routine | null = null;
-  @state() private _record: RoutineRecord | null = null;
+  /** undefined until read (not "not found", which is null: that said so for a moment on every load). */
+  @state() private _record: RoutineRecord | null | undefined = undefined;
   @state() private _errors = new Map<string, string>();
   @state() private _message = '';
   @state() private _saving = false;
@@ -100,9 +101,13 @@ export class UnknotRoutineEditor extends LitElement {
     if (!checked.ok) return this._show(checked.errors);
     this._saving = true;
     try {
-      // A duplicate is made only now, then given the draft's content under the copy's id.
+      // A duplicate is made only now, then given the draft's content under the copy's id. An edit
+      // goes from the version it began with: a change or delete made meanwhile in another tab is
+      // reported (ConflictError), not overwritten.
       const copyId = this._copyOf ? (await this.data.routines.duplicate(this._copyOf.routine.id)).routine.id : null;
-      const saved = await this.data.routines.put(copyId ? { ...checked.value, id: copyId } : checked.value);
+      const saved = copyId
+        ? await this.data.routines.put({ ...checked.value, id: copyId })
+        : await this.data.routines.put(checked.value, this._record ? { baseUpdatedAt: this._record.updatedAt } : {});
       this._errors = new Map();
       this.dispatchEvent(routinesChanged());
       navigate(`/routine/${encodeURIComponent(saved.routine.id)}`);
@@ -116,7 +121,7 @@ export class UnknotRoutineEditor extends LitElement {
   }
 
   override render() {
-    if (!this.data) return html`<p role="status">Editing needs the phone’s storage, which is not open (yet).</p>`;
+    if (!this.data) return html`<p role="status" aria-busy="true">Editing needs the phone’s storage, which is not open (yet).</p>`;
     const d = this._draft;
     if (!d) return this.routineId && this._record === null ? html`<p role="alert">No routine called “${this.routineId}”. <a href="/">Back to the routines</a>.</p>` : html`<p aria-busy="true">Loading…</p>`;
     const common = { errors: this._errors };
@@ -128,9 +133,9 @@ export class UnknotRoutineEditor extends LitElement {
       ${this._record?.origin === 'builtin' ? html`<p class="muted">This is a built-in routine. Your changes stay yours; “Reset” on its page brings back the original.</p>` : nothing}
       <div role="alert" aria-live="assertive">${this._message ? html`<p>${this._message}</p>` : nothing}${unplaced(this._errors).map((m) => html`<p>${m}</p>`)}</div>
       ${field({ ...common, label: 'Name', path: 'name', value: d.name, maxLength: 80, hint: `${LIMITS.nameLength.min}–${LIMITS.nameLength.max} characters`, onInput: (v) => this._change((r) => (r.name = v)) })}
-      ${field({ ...common, label: 'Summary', path: 'summary', type: 'textarea', value: d.summary, onInput: (v) => this._change((r) => (r.summary = v)) })}
+      ${field({ ...common, label: 'Summary', path: 'summary', type: 'textarea', maxLength: LIMITS.summaryLength.max + 100, value: d.summary, onInput: (v) => this._change((r) => (r.summary = v)) })}
       <div class="grid">
-        ${field({ ...common, label: 'Times a day', path: 'prescription.timesPerDay', type: 'number', min: LIMITS.timesPerDay.min, max: LIMITS.timesPerDay.max, value: d.prescription.timesPerDay, onInput: (v) => this._change((r) => (r.prescription.timesPerDay = numberFrom(v))) })}
+        ${field({ ...common, label: 'Times a day', path: 'prescription.timesPerDay', type: 'number', value: d.prescription.timesPerDay, onInput: (v) => this._change((r) => (r.prescription.timesPerDay = numberFrom(v))) })}
         ${select({
           ...common,
           label: 'When',
@@ -144,7 +149,7 @@ export class UnknotRoutineEditor extends LitElement {
           ],
           onChange: (k) => this._change((r) => (r.prescription.when = k as Routine['prescription']['when'])),
         })}
-        ${field({ ...common, label: 'Rest between exercises', hint: `${LIMITS.transition.min}–${LIMITS.transition.max} s`, path: 'restBetween', type: 'number', min: LIMITS.transition.min, max: LIMITS.transition.max, value: d.restBetween, onInput: (v) => this._change((r) => (r.restBetween = numberFrom(v))) })}
+        ${field({ ...common, label: 'Rest between exercises', hint: `${LIMITS.transition.min}–${LIMITS.transition.max} s`, path: 'restBetween', type: 'number', value: d.restBetween, onInput: (v) => this._change((r) => (r.restBetween = numberFrom(v))) })}
       </div>
       ${d.exercises.map(
         (ex, i) => html`<unknot-exercise-fields

@@ -26,6 +26,7 @@ export class UnknotHistoryCalendar extends LitElement {
     css`
       .head {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         justify-content: space-between;
         gap: 0.5rem;

@@ -47,6 +47,8 @@ export class UnknotRemindersRoutine extends LitElement {
       }
       li {
         display: flex;
+        flex-wrap: wrap;
+        max-width: 100%;
         align-items: center;
         gap: 0.25rem;
       }

@@ -12,6 +12,10 @@ export const reportStyles = css`
     align-items: flex-end;
     margin-bottom: 1rem;
   }
+  .controls > * {
+    min-width: 0;
+    max-width: 100%;
+  }
   label {
     display: block;
     font-weight: 600;
@@ -29,6 +33,7 @@ export const reportStyles = css`
   .share {
     margin-top: 1.5rem;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
     justify-items: start;
   }
@@ -52,7 +57,7 @@ export const reportStyles = css`
   }
   .charts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr));
     gap: 1rem;
   }
   .notes,

@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import type { UnknotData } from '../../data/api';
 import { addDays, currentTimeZone, loadHistory, localDay, type DayKey, type HistoryData } from '../../history/index';
 import { buildReport, importSharedRoutine, inPeriod, routineShareText, sessionsCsv, shareFileName, type Report } from '../../report/index';
+import { readImportFile } from '../../data/transfer';
 import { dataContext } from '../context/data-context';
 import { sharedStyles } from '../common/shared-styles';
 import { reportStyles } from './report-styles';
@@ -196,7 +197,7 @@ export class UnknotReport extends LitElement {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      const { routine, outcome } = await importSharedRoutine(this.data!, await file.text());
+      const { routine, outcome } = await importSharedRoutine(this.data!, await readImportFile(file));
       this._status =
         outcome === 'unchanged'
           ? `“${routine.name}” is already here, unchanged.`

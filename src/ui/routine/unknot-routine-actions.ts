@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../../data/api';
 import type { RoutineRecord } from '../../data/schema';
+import { builtInRoutine } from '../../routine/index';
 import { dataContext } from '../context/data-context';
 import { navigate, routinesChanged } from '../common/navigate';
 import { sharedStyles } from '../common/shared-styles';
@@ -75,7 +76,16 @@ export class UnknotRoutineActions extends LitElement {
 
   override render() {
     const r = this._record;
-    if (!this.data || !r) return nothing;
+    if (!this.data || !r) {
+      // Until the record is read, the same buttons, disabled: the row has its final size at once
+      // instead of growing under the reader's eyes (layout shift). Only a changed built-in's
+      // Reset button arrives later.
+      const builtIn = !!builtInRoutine(this.routineId);
+      return html`<a class="button" aria-disabled="true">Edit</a>
+        <button type="button" disabled>Duplicate${builtIn ? ' to customise' : ''}</button>
+        <button type="button" class="danger" disabled>Delete</button>
+        <p role="status"></p>`;
+    }
     const id = encodeURIComponent(r.routine.id);
     return html`
       <a class="button" href="/edit/${id}">Edit</a>

@@ -30,7 +30,7 @@ export class UnknotRoutineDetail extends LitElement {
       }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: auto minmax(0, 1fr);
         gap: 0.25rem 1rem;
       }
       dt {

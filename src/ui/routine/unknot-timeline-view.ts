@@ -51,6 +51,14 @@ export class UnknotTimelineView extends LitElement {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
+      @media (max-width: 30em) {
+        table {
+          table-layout: fixed;
+        }
+        td.num {
+          white-space: normal;
+        }
+      }
       .buzz {
         color: var(--u-hold);
         font-weight: 600;

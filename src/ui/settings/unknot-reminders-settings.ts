@@ -22,6 +22,9 @@ const permissionText: Record<string, string> = {
 };
 const currentPermission = () => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
+/** Routines drawn at first, and added per "Show more". */
+const PAGE = 100;
+
 /**
  * The /settings view: reminders per routine, then appearance (theme, large text) and the cue
  * switches. Every change is saved at once through the settings store.
@@ -55,6 +58,8 @@ export class UnknotRemindersSettings extends LitElement {
   @state() private _routines: Routine[] = [];
   @state() private _status = '';
   @state() private _permission: string = currentPermission();
+  /** Routines drawn (those with a reminder always are): thousands are drawn a page at a time. */
+  @state() private _shown = PAGE;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') && this.data) void this._load(this.data);
@@ -83,7 +88,7 @@ export class UnknotRemindersSettings extends LitElement {
           keep Unknot open in a tab, or add them to your phone’s calendar below.
         </p>
         <p class="muted" data-permission=${this._permission}>${permissionText[this._permission]}</p>
-        ${this._routines.map(
+        ${this._routines.filter((r, i) => i < this._shown || s.reminders.some((x) => x.routineId === r.id)).map(
           (r) =>
             html`<unknot-reminders-routine
               .routine=${r}
@@ -91,6 +96,9 @@ export class UnknotRemindersSettings extends LitElement {
               @reminder-change=${(e: CustomEvent<Reminder>) => this._reminder(e.detail, reminderFor(r, s.reminders))}
             ></unknot-reminders-routine>`,
         )}
+        ${this._routines.length > this._shown
+          ? html`<p><button type="button" @click=${() => (this._shown += PAGE)}>Show more routines (${this._shown} of ${this._routines.length})</button></p>`
+          : ''}
         <unknot-calendar-offer></unknot-calendar-offer>
       </section>
       <section aria-labelledby="appearance">

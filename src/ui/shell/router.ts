@@ -17,9 +17,32 @@ export type Route =
   | { name: 'welcome' }
   | { name: 'not-found'; path: string };
 
-/** Parses a pathname into a route. */
+/**
+ * One address of every view (`:id` stands for a routine id). The type makes a new view in Route
+ * a compile error until it is listed here, so the layout test (tests/e2e/layout.e2e.ts), which
+ * measures every view, measures it too.
+ */
+export const VIEW_PATHS = {
+  library: ['/'],
+  routine: ['/routine/:id'],
+  edit: ['/edit', '/edit/:id'],
+  play: ['/play/:id'],
+  history: ['/history'],
+  settings: ['/settings'],
+  report: ['/report'],
+  about: ['/about-back-spasms'],
+  welcome: ['/welcome'],
+  'not-found': ['/no/such/page'],
+} as const satisfies Record<Route['name'], readonly string[]>;
+
+/** Parses a pathname into a route; one that cannot be decoded (`/routine/%`, `/edit/%ZZ`) is not found. */
 export function parseRoute(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { name: 'not-found', path: pathname }; // URIError: a malformed %-escape
+  }
   const [head, id] = parts;
   if (parts.length === 0) return { name: 'library' };
   if (head === 'routine' && id && parts.length === 2) return { name: 'routine', id };
