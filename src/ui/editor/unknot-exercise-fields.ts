@@ -21,11 +21,13 @@ export class UnknotExerciseFields extends LitElement {
     css`
       .pictures {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        /* min(): at 200 % text 14rem is wider than a 320 px screen (WCAG 1.4.10 reflow) */
+        grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr));
         gap: 0 1rem;
       }
       unknot-pose-choice {
         display: flex;
+        min-inline-size: 0;
         min-block-size: calc(var(--u-target) + 2.5rem);
       }
       .remove {

@@ -38,6 +38,8 @@ export class UnknotPoseChoice extends LitElement {
       background: var(--u-bg);
       color: var(--u-text);
       inline-size: 100%;
+      min-inline-size: 0; /* a long picture name must not widen the page at 200 % text */
+      text-overflow: ellipsis;
     }
     select:focus-visible {
       outline: 3px solid var(--u-focus);

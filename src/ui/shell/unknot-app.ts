@@ -35,7 +35,7 @@ const lazyViews: Partial<Record<Route['name'], () => Promise<unknown>>> = {
   about: () => import('../safety/unknot-about-back-spasms'),
   welcome: () => import('../onboarding/index'),
   settings: () =>
-    Promise.all([import('../settings/unknot-reminders-settings'), import('../settings/unknot-personal-settings'), import('../watch/unknot-watch-panel')]),
+    Promise.all([import('../settings/unknot-reminders-settings'), import('../watch/unknot-watch-panel')]),
 };
 
 /**
@@ -244,8 +244,7 @@ export class UnknotApp extends LitElement {
       case 'report':
         return html`<unknot-report></unknot-report>`;
       case 'settings':
-        return html`<unknot-reminders-settings></unknot-reminders-settings><unknot-personal-settings></unknot-personal-settings
-          ><unknot-watch-panel></unknot-watch-panel>`;
+        return html`<unknot-reminders-settings></unknot-reminders-settings><unknot-watch-panel></unknot-watch-panel>`;
       case 'about':
         return html`<unknot-about-back-spasms></unknot-about-back-spasms>`;
       default:

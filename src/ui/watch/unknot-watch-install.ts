@@ -49,10 +49,10 @@ export class UnknotWatchInstall extends LitElement {
     const kind = this.link?.kind;
     return html`
       <p class="muted">
-        ${kind === 'unknot'
-          ? `Watch module ${this.link?.hello?.module ?? ''} installed. Reinstall to update it.`
-          : this.link?.protocol?.kind === 'watch-older'
-            ? 'The Unknot module on this watch is too old for this app: install the current one.'
+        ${this.link?.protocol?.kind === 'watch-older'
+          ? 'The Unknot module on this watch is too old for this app: install the current one.'
+          : kind === 'unknot'
+            ? `Watch module ${this.link?.hello?.module ?? ''} installed. Reinstall to update it.`
             : 'This Bangle.js does not have the Unknot module yet.'}
       </p>
       <button ?disabled=${this._result === 'running'} @click=${this._install}>Install on my Bangle.js</button>
