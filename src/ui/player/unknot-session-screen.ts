@@ -80,6 +80,8 @@ export class UnknotSessionScreen extends LitElement {
       }
       .safety {
         grid-area: safety;
+        overflow-wrap: normal; /* one short word: never "Safet / y" */
+        padding-inline: 0.75rem;
       }
       .step {
         grid-area: step;
@@ -153,6 +155,8 @@ export class UnknotSessionScreen extends LitElement {
       ::slotted([slot='pose']) {
         max-height: 40vh;
         max-width: 35vw;
+        /* The picture's own size, or it overflows this box and is cut at the screen's edge. */
+        --step-pose-size: min(35vw, 36vh);
       }
       .safety-dialog {
         max-width: min(40rem, 92vw);
