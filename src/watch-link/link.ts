@@ -17,6 +17,7 @@ import { watchCues } from './cues';
 import { watchErrorReason, watchErrorText } from './errors';
 import { memoryPlans, syncEntries, type PlanMemory, type SyncResult } from './log-sync';
 import { foreignVersion, frameVerdict, protocolVerdict, stopsExchanges, watchClockMs, type ProtocolVerdict } from './trust';
+import { watchWaitsForPress } from './capabilities';
 import type { WatchSchedule } from '../reminders/watch-schedule';
 import { GattQueue, LinkError } from './queue';
 
@@ -190,7 +191,7 @@ export class WatchLink extends EventTarget {
   /** Loads a routine onto the watch (skipped when the watch already holds the same plan). */
   async uploadPlan(routine: Routine, opts: { withResponse?: boolean; force?: boolean } = {}): Promise<UploadResult> {
     // A protocol 1 watch refuses the open-ended flag: it gets those holds as fixed ones of their maximum.
-    const plan = encodePlan(compile(routine), { waitForPress: (this.hello?.protocol ?? 1) >= 2 });
+    const plan = encodePlan(compile(routine), { waitForPress: watchWaitsForPress(this.hello) });
     const planId = planIdOf(plan);
     this._plans.put(planId, routine);
     const t0 = this._now();
@@ -251,7 +252,7 @@ export class WatchLink extends EventTarget {
    */
   async keepOnWrist(routines: Routine[]): Promise<void> {
     if (routines.length > WRIST_PLANS) throw new LinkError(`The watch keeps ${WRIST_PLANS} routines at most.`);
-    if ((this.hello?.protocol ?? 1) < 2) throw this._failed(new LinkError('This watch module is too old to keep routines; install the new one first.'));
+    if (!watchWaitsForPress(this.hello)) throw this._failed(new LinkError('This watch module is too old to keep routines; install the new one first.'));
     for (let i = 0; i < routines.length; i++) {
       await this.uploadPlan(routines[i], { force: true });
       await this.command(keepPlanFrame(i));
@@ -329,10 +330,7 @@ export class WatchLink extends EventTarget {
     this.lastSync = result;
     if (unknown) this._fail('The watch has a session of a routine this phone does not know; it stays on the watch.');
     if (added || result.refused || result.more) this._changed();
-    if (added) {
-      this.dispatchEvent(new CustomEvent('synced', { detail: { added } }));
-      this._changed();
-    }
+    if (added) this.dispatchEvent(new CustomEvent('synced', { detail: { added } }));
     return added;
   }
 
