@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { CUE_MEANINGS, SAFETY_ADVICE, SEE_A_DOCTOR_NOW } from '../../routine/index';
+import { CUE_MEANINGS, SAFETY_ADVICE } from '../../routine/index';
 import type { WelcomeAnswer } from '../../safety/index';
 import { sharedStyles } from '../common/shared-styles';
+import { doctorSigns } from '../common/doctor-signs';
 
 /**
  * The first-run welcome: what Unknot does, how the cues work, the safety signs, and an
@@ -77,11 +78,7 @@ export class UnknotWelcome extends LitElement {
         <ul>
           ${SAFETY_ADVICE.map((line) => html`<li>${line}</li>`)}
         </ul>
-        <h3>See a doctor now if you have</h3>
-        <ul>
-          ${SEE_A_DOCTOR_NOW.map((line) => html`<li>${line}</li>`)}
-        </ul>
-        <p><a href="/about-back-spasms">About back spasms</a></p>
+        ${doctorSigns()}
       </section>
       <div class="ack">
         <input id="ack" type="checkbox" .checked=${this._ack} @change=${(e: Event) => (this._ack = (e.target as HTMLInputElement).checked)} />

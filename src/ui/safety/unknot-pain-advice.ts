@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { SEE_A_DOCTOR_NOW } from '../../routine/index';
 import { GENTLE_SUMMARY, HIGH_PAIN, flagText, type SessionFlag } from '../../safety/index';
 import { sharedStyles } from '../common/shared-styles';
+import { doctorSigns } from '../common/doctor-signs';
 
 /**
  * What the player says when pain is high or rises (the rules are in src/safety; this only shows
@@ -57,13 +57,6 @@ export class UnknotPainAdvice extends LitElement {
     return this.mode === 'before' ? this._before() : this._after();
   }
 
-  private _signs() {
-    return html`<h3>See a doctor now if you have</h3>
-      <ul>
-        ${SEE_A_DOCTOR_NOW.map((line) => html`<li>${line}</li>`)}
-      </ul>
-      <p><a href="/about-back-spasms">About back spasms</a></p>`;
-  }
 
   private _before() {
     return html`<aside class="card" aria-labelledby="advice-title" data-testid="pain-before-advice">
@@ -72,7 +65,7 @@ export class UnknotPainAdvice extends LitElement {
         With pain at ${this.painBefore ?? HIGH_PAIN} of 10, resting may be better for now. Lie in a comfortable position and try again later.
         If you would still like to move, choose the gentle version and stop at any moment.
       </p>
-      ${this._signs()}
+      ${doctorSigns()}
       <p class="muted">${GENTLE_SUMMARY}</p>
       <div class="choices">
         <button class="primary" @click=${() => this.dispatchEvent(new CustomEvent('rest-now'))}>Rest now</button>
@@ -87,7 +80,7 @@ export class UnknotPainAdvice extends LitElement {
       <h2 id="advice-title">Stop for today</h2>
       <p>${why}. Please do not do more exercises today: rest, and let the muscle settle.</p>
       <p>This session is marked in your history, so you and your physiotherapist can see it.</p>
-      ${this._signs()}
+      ${doctorSigns()}
     </aside>`;
   }
 }

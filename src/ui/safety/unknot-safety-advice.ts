@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { SAFETY_ADVICE, SEE_A_DOCTOR_NOW } from '../../routine/index';
+import { SAFETY_ADVICE } from '../../routine/index';
 import { sharedStyles } from '../common/shared-styles';
+import { doctorSigns } from '../common/doctor-signs';
 
 /**
  * The safety advice, collapsed to one line that opens with one tap: on the player page, where
@@ -42,11 +43,7 @@ export class UnknotSafetyAdvice extends LitElement {
       <ul>
         ${SAFETY_ADVICE.map((line) => html`<li>${line}</li>`)}
       </ul>
-      <h3>See a doctor now if you have</h3>
-      <ul>
-        ${SEE_A_DOCTOR_NOW.map((line) => html`<li>${line}</li>`)}
-      </ul>
-      <p><a href="/about-back-spasms">About back spasms</a></p>
+      ${doctorSigns()}
     </details>`;
   }
 }
