@@ -21,7 +21,6 @@ export {
 } from './script';
 export { PHRASES, EN, phrasesFor, type PhraseTable, type Wordings, type TrainerCueType } from './phrases';
 export { WakeLockKeeper, type WakeLockLike, type SentinelLike, type VisibilityLike } from './wake-lock';
-export { sessionInput, type PainScores } from './session';
 export { trainerCues, trainerSettings, TRAINER_CUES, type TrainerCue } from './trainer';
 export { SessionLog, CONTINUE_WINDOW_MS, continueOffer, endInterrupted, type SessionSave, type SessionBegin, type ContinueOffer } from './session-log';
 export { HiddenCueTally, LATE_CUE_MS, hiddenCuesMessage } from './hidden-cues';

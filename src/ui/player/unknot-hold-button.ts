@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../common/shared-styles';
+import { STOP_HOLD_MS } from '../../player/deliberate-stop';
 
 /**
  * A button that acts only when pressed and held (`holdMs`, about a second), with a bar that
@@ -61,7 +62,7 @@ export class UnknotHoldButton extends LitElement {
   /** The visible label, e.g. "Stop"; "press & hold" is shown (and read) under it. */
   @property() label = 'Stop';
   /** How long to hold, in ms. */
-  @property({ type: Number }) holdMs = 1000;
+  @property({ type: Number }) holdMs = STOP_HOLD_MS;
   /** True while being held (reflected, for the fill bar). */
   @property({ type: Boolean, reflect: true }) holding = false;
 

@@ -604,7 +604,7 @@ export class UnknotPlayer extends LitElement {
     this._player.pause();
     this._now = Date.now();
     this._stopAt = this._now + STOP_UNDO_MS;
-    this._announce('Stopping. Undo within 5 seconds to go on.');
+    this._announce(`Stopping. Undo within ${STOP_UNDO_MS / 1000} seconds to go on.`);
     this._stopTimer = setInterval(() => {
       this._now = Date.now();
       if (this._stopAt !== null && this._now >= this._stopAt) {
