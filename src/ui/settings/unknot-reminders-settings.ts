@@ -30,6 +30,8 @@ const PAGE = 100;
  * The /settings view: reminders per routine, then appearance (theme, large text) and the cue
  * switches. Every change is saved at once through the settings store.
  *
+ * @slot - drawn after the settings once they are read (the app puts the watch panel here), so
+ *   nothing below the loading placeholder jumps when they arrive.
  * @fires unknot-settings-changed - detail: the saved Settings
  */
 @customElement('unknot-reminders-settings')
@@ -118,6 +120,7 @@ export class UnknotRemindersSettings extends LitElement {
       <!-- Drawn with the rest, not beside the loading placeholder: beside it, it moved the view
            when the settings arrived (layout shift 0.78 on a throttled phone). -->
       <unknot-personal-settings></unknot-personal-settings>
+      <slot></slot>
     `;
   }
 
