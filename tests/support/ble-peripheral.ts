@@ -153,7 +153,11 @@ export class EmulatedBangle {
     this._browser.off('BluetoothEmulation.gattOperationReceived', this._onGatt);
     this._browser.off('BluetoothEmulation.characteristicOperationReceived', this._onChar);
     this._browser.off('BluetoothEmulation.descriptorOperationReceived', this._onDescriptor);
-    await Promise.allSettled(this._replies);
+    // Chromium never answers a reply sent after the page's context closed (a test that closes the
+    // page first): wait for the replies a little, not forever (it hung the hook for 60 s, 1 run in 4).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.allSettled(this._replies), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+    clearTimeout(timer);
     await this._browser.send('BluetoothEmulation.disable').catch(() => undefined);
   }
 
