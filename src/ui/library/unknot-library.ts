@@ -6,6 +6,7 @@ import { routineSourceContext, type RoutineSource } from '../context/app-context
 import { sharedStyles } from '../common/shared-styles';
 import { ROUTINES_CHANGED } from '../common/navigate';
 import '../routine/index';
+import { afterLoad } from '../common/after-load';
 
 /** Routines drawn at first, and added per "Show more". */
 const PAGE = 100;
@@ -55,15 +56,14 @@ export class UnknotLibrary extends LitElement {
 
   constructor() {
     super();
-    // Export/import sits below the list and needs the database: its code loads after the load
-    // event, off the first-load budget (tests/bench/pwa.bench.ts measures what lands before it).
-    const load = () => void import('./unknot-data-transfer');
-    if (document.readyState === 'complete') load();
-    else window.addEventListener('load', load, { once: true });
+    // Export/import sits below the list and needs the database; restoring is only needed once a
+    // built-in was deleted: their code loads after the load event, off the first-load budget.
+    afterLoad(() => {
+      import('./unknot-data-transfer').catch(() => undefined);
+      import('../common/unknot-restore-builtins').catch(() => undefined);
+    });
     // Undo, import and the editor change the list; re-read it when they say so.
     this.addEventListener(ROUTINES_CHANGED, () => void this._load());
-    // Only needed once a built-in was deleted: kept out of the first paint's download.
-    import('../common/unknot-restore-builtins').catch(() => undefined);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {

@@ -10,15 +10,15 @@ import '../library/unknot-library';
 import './unknot-data-status';
 import { openingRoutineSource } from '../context/data-routine-source';
 import type { DataEvent } from '../../data/api';
-import './unknot-install-button';
+import type { BeforeInstallPromptEvent } from './unknot-install-button';
 import './unknot-update-prompt';
 import { APP_VERSION } from '../../pwa/build-info';
-import '../reminders/unknot-reminders-banner';
 import { AppearanceController } from './appearance-controller';
 import { watchLinkContext } from '../context/watch-link-context';
 import type { WatchLink } from '../../watch-link/index';
 import { currentTimeZone } from '../../history/local-time';
 import { needsWelcome, rememberWelcome, type WelcomeAnswer } from '../../safety/welcome';
+import { afterLoad } from '../common/after-load';
 
 /**
  * Views the first paint of the library does not need load on first use, each in its own chunk
@@ -172,8 +172,15 @@ export class UnknotApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Not needed for the first paint: its own chunk (Lit upgrades the element when it arrives).
-    import('../safety/unknot-professional-banner').catch((e: unknown) => console.warn('Unknot: the safety banner could not be loaded.', e));
+    // Chromium can offer installing before the install button's code has arrived: keep the offer.
+    addEventListener('beforeinstallprompt', this._onInstallOffer);
+    // Not needed for the first paint: fetched after the load event (Lit upgrades each element when it arrives).
+    afterLoad(() => {
+      const warn = (what: string) => (e: unknown) => console.warn(`Unknot: the ${what} could not be loaded.`, e);
+      import('../reminders/unknot-reminders-banner').catch(warn('reminders banner'));
+      import('../safety/unknot-professional-banner').catch(warn('safety banner'));
+      import('./unknot-install-button').catch(warn('install button'));
+    });
     const opening = openUnknotDb({ onEvent: (e) => (this._dataEvent = e) });
     this.routineSource = openingRoutineSource(opening);
     opening.then(
@@ -187,6 +194,20 @@ export class UnknotApp extends LitElement {
       },
     );
   }
+
+  override disconnectedCallback(): void {
+    removeEventListener('beforeinstallprompt', this._onInstallOffer);
+    super.disconnectedCallback();
+  }
+
+  /** The browser's offer to install, for the install button (which may load later). */
+  @state() private _installOffer: BeforeInstallPromptEvent | null = null;
+
+  private _onInstallOffer = (event: Event): void => {
+    // Keep the browser's own mini-infobar away; the button asks at a moment the user chooses.
+    event.preventDefault();
+    this._installOffer = event as BeforeInstallPromptEvent;
+  };
 
   /** What the data layer last reported (another tab, a closed database), for unknot-data-status. */
   @state() private _dataEvent: DataEvent | null = null;
@@ -222,7 +243,7 @@ export class UnknotApp extends LitElement {
       <unknot-professional-banner .route=${location.pathname}></unknot-professional-banner>
       <main id="main">${welcoming ? html`<unknot-welcome @welcome-done=${this._welcomeDone}></unknot-welcome>` : this._view(route)}</main>
       <footer class="muted">
-        <unknot-install-button></unknot-install-button>
+        <unknot-install-button .offer=${this._installOffer}></unknot-install-button>
         Unknot <span data-version>${APP_VERSION}</span>
       </footer>
       <unknot-update-prompt></unknot-update-prompt>

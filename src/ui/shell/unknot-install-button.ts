@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../common/shared-styles';
 
 /** Chromium's install prompt event; not in TypeScript's DOM types. */
-interface BeforeInstallPromptEvent extends Event {
+export interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
   readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
@@ -16,8 +16,9 @@ function needsIosHint(): boolean {
 }
 
 /**
- * "Install Unknot": appears only where the browser offers installing (beforeinstallprompt), and
- * on iOS as a short hint instead. Hidden once the app is installed.
+ * "Install Unknot": appears only where the browser offers installing (the app keeps the
+ * beforeinstallprompt event and passes it in: this element loads after the page), and on iOS as
+ * a short hint instead. Hidden once the app is installed.
  *
  * @fires unknot-installed - the user accepted the browser's install dialog
  */
@@ -40,43 +41,39 @@ export class UnknotInstallButton extends LitElement {
     `,
   ];
 
-  @state() private _deferred: BeforeInstallPromptEvent | null = null;
+  /** The browser's install offer (its beforeinstallprompt event), kept by the app; null when there is none. */
+  @property({ attribute: false }) offer: BeforeInstallPromptEvent | null = null;
+
+  /** An offer already used or made void by an install: a prompt event can be used once. */
+  @state() private _spent: BeforeInstallPromptEvent | null = null;
   @state() private _iosHint = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this._iosHint = needsIosHint();
-    window.addEventListener('beforeinstallprompt', this._onOffer);
     window.addEventListener('appinstalled', this._onInstalled);
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('beforeinstallprompt', this._onOffer);
     window.removeEventListener('appinstalled', this._onInstalled);
     super.disconnectedCallback();
   }
 
   override render() {
-    if (this._deferred) return html`<button @click=${this._install}>Install Unknot</button>`;
+    if (this.offer && this.offer !== this._spent) return html`<button @click=${this._install}>Install Unknot</button>`;
     if (this._iosHint) return html`<p class="hint">To install: tap Share, then “Add to Home Screen”.</p>`;
     return nothing;
   }
 
-  private _onOffer = (event: Event) => {
-    // Keep the browser's own mini-infobar away; our button asks at a moment the user chooses.
-    event.preventDefault();
-    this._deferred = event as BeforeInstallPromptEvent;
-  };
-
   private _onInstalled = () => {
-    this._deferred = null;
+    this._spent = this.offer;
   };
 
   private _install = async () => {
-    const offer = this._deferred;
-    if (!offer) return;
-    // A prompt event can be used once; the browser fires a fresh one if the user declines.
-    this._deferred = null;
+    const offer = this.offer;
+    if (!offer || offer === this._spent) return;
+    // The browser fires a fresh offer if the user declines.
+    this._spent = offer;
     await offer.prompt();
     const { outcome } = await offer.userChoice;
     if (outcome === 'accepted') this.dispatchEvent(new CustomEvent('unknot-installed', { bubbles: true, composed: true }));
