@@ -4,7 +4,10 @@
  * or flood the calendar; these rules decide, the link applies them and the UI only shows the
  * result. Pure: no DOM, no storage, no clock of its own (the caller passes `now`).
  */
-import { FRAME_OVERHEAD, FRAME_VERSION, OUTCOME, PROTOCOL_VERSION, crc16, type Hello, type LogEntry } from '../../watch/protocol/index';
+import { FRAME_OVERHEAD, FRAME_VERSION, LOW_BATTERY, OUTCOME, PROTOCOL_VERSION, crc16, type Hello, type LogEntry } from '../../watch/protocol/index';
+
+/** The threshold the watch's button uses too: one constant in the shared protocol module. */
+export { LOW_BATTERY };
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -22,8 +25,6 @@ export const PAUSE_CAP_MS = 60 * MINUTE;
 export const MAX_START_DELAY_MS = 10 * MINUTE;
 /** What the clock offset measured at HELLO may be wrong by (radio latency, drift over a long session). */
 export const CLOCK_SLACK_MS = 2 * MINUTE;
-/** Below this battery percentage the phone warns before a session starts on the wrist. */
-export const LOW_BATTERY = 20;
 
 /** Whether this phone and the watch speak the same protocol, and if not what the user should do. */
 export type ProtocolVerdict =

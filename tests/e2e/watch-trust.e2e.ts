@@ -13,17 +13,21 @@ import { appUnderTest } from '../support/app-under-test';
 import { returningUser } from '../support/returning-user';
 import { EmulatedBangle, installHeldReads, type PeripheralOptions } from '../support/ble-peripheral';
 import { EspruinoDouble } from '../watch/espruino-double';
+import { expectedInstants } from '../watch/expected';
 import { implausibleEntries, injectLog, logFiles, reframe, withBattery, withHelloProtocol } from '../support/lying-watch';
 import { storedSessions } from '../support/stored-sessions';
 import { BUILT_INS, compile } from '../../src/routine/index';
 import { MSG, OUTCOME, PROTOCOL_VERSION, STATE, encodePlan, parseWatchMessage, statusFrame } from '../../watch/protocol';
 import { planIdOfRoutine } from '../../src/watch-link/log-sync';
+import { watchCues } from '../../src/watch-link/cues';
+import { DEFAULT_SETTINGS } from '../../src/data/schema';
 
 const dist = resolve(import.meta.dirname, '../../dist/watch');
 const built = () => ({ app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), boot: readFileSync(join(dist, 'unknot.boot.js'), 'utf8') });
 const routine = [...BUILT_INS].map((b) => b.routine).sort((a, b) => encodePlan(compile(b)).length - encodePlan(compile(a)).length)[0];
 const planId = planIdOfRoutine(routine);
-const totalMs = compile(routine).totalMs;
+const timeline = compile(routine);
+const totalMs = timeline.totalMs;
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -243,12 +247,7 @@ describe('one connection at a time', () => {
     expect(errors).toEqual([]);
   });
 
-  // Skipped, a known regression from merging protocol 2 with the phone's checks (issue 16): in this
-  // file's set-up (watch clock = now, a fresh status asked before START) the wrist session's end
-  // never reaches the phone ("Saved to history." does not appear), while the same flow in
-  // watch-link.e2e.ts passes. Disconnect itself is covered by the test above; the cause is to be
-  // found before issue 16 is closed.
-  test.skip('"Disconnect" after a session hands the watch back: the browser lets go and does not reconnect', async () => {
+  test('"Disconnect" after a session hands the watch back: the browser lets go and does not reconnect', async () => {
     const watch = watchNow();
     const b = await emulate({ watch });
     await pair(`/play/${routine.id}`);
@@ -256,7 +255,13 @@ describe('one connection at a time', () => {
     await page.getByTestId('watch-mode').waitFor();
     // The phone asks for a fresh status (battery) before START: the wrist's time runs from START.
     await expect.poll(() => b.controlWrites.some((w) => w.bytes[1] === MSG.START)).toBe(true);
-    b.advance(totalMs + 1000);
+    // The wrist tells the end (STATUS "done", then the log entry) only once the last pulse of the
+    // "routine done" buzz has started: its pulses are timed on the watch, and a redraw or a flash
+    // write before them would make them late. That is 1.5 s past the plan's end with the default
+    // cues (three long pulses), so run the watch clock past that pulse, not a fixed second past the plan.
+    const last = expectedInstants(timeline, watchCues(DEFAULT_SETTINGS)).at(-1)!;
+    b.advance(last.at + last.pulses.at(-1)![0] + 1000);
+    expect(parseWatchMessage(watch.notifications.at(-1)!).status).toMatchObject({ state: STATE.DONE });
     await expect.poll(() => page.getByTestId('watch-saved').textContent()).toBe('Saved to history.');
     const connects = b.connects;
     await page.getByRole('button', { name: 'Disconnect' }).click();

@@ -9,7 +9,7 @@ import { REMINDERS_FILE, justDue, loadReminders } from './reminders';
 import { GO_FILE, PLAN_FILE, WRIST_PREFIX, ackLog, addLog, countDone, loadSettings, oldestLog, saveSettings } from './store';
 import { ERR, MAX_FRAME, PROTOCOL_VERSION } from '../protocol/frame';
 import {
-  MSG, OUTCOME, STATE, WRIST_PLANS, helloReplyFrame, logEntryFrame, logNoneFrame, parsePhoneMessage, statusFrame, type PhoneMessage,
+  LOW_BATTERY, MSG, OUTCOME, STATE, WRIST_PLANS, helloReplyFrame, logEntryFrame, logNoneFrame, parsePhoneMessage, statusFrame, type PhoneMessage,
 } from '../protocol/messages';
 import { MAX_PLAN_BYTES, decodePlan, type Plan } from '../protocol/plan';
 
@@ -21,8 +21,6 @@ export interface App {
   state(): number;
 }
 
-/** Below this battery percent a start from the wrist asks first. */
-const LOW_BATTERY = 20;
 /** How long "Tap to stop" waits for its tap. */
 const ASK_MS = 5000;
 

@@ -7,7 +7,7 @@ export {
   PROTOCOL_VERSION, FRAME_VERSION, FRAME_OVERHEAD, MIN_FRAME, MAX_FRAME, ERR, encodeFrame, decodeFrame, type Frame,
 } from './frame';
 export {
-  MSG, STATE, CUE, OUTCOME, DEFAULT_CUES, WRIST_PLANS, cuesValid, keepPlanFrame, dropPlansFrame,
+  MSG, STATE, CUE, OUTCOME, DEFAULT_CUES, WRIST_PLANS, LOW_BATTERY, cuesValid, keepPlanFrame, dropPlansFrame,
   helloFrame, pauseFrame, resumeFrame, stopFrame, logRequestFrame, statusRequestFrame, startFrame, setCuesFrame,
   testCueFrame, logAckFrame, planBeginFrame, planChunkFrame, planCommitFrame,
   statusFrame, helloReplyFrame, logEntryFrame, logNoneFrame,

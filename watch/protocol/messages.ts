@@ -62,6 +62,12 @@ export interface CueSettings {
 
 export const DEFAULT_CUES: CueSettings = { shortMs: 200, longMs: 600, gapMs: 150, strength: 80, patterns: [0x01, 0x02, 0x81, 0x83] };
 
+/**
+ * Below this battery percentage (STATUS's battery byte) a session on the wrist does not start
+ * unasked: the phone warns before sending START, the watch's button wants a second press.
+ */
+export const LOW_BATTERY = 20;
+
 /** Why a session log entry ended. */
 export const OUTCOME = { DONE: 1, STOPPED: 2 } as const;
 
