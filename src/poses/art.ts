@@ -6,11 +6,12 @@
  * mean the figure faces you (seen from the front: its right on the picture's left).
  *
  * Roles: g bed or floor · b body · t trunk (thick) · f far limb (faint) · a moving limb (accent)
- * · A moving trunk · F moving far limb (faint accent) · r arrow of the movement (thin accent).
+ * · A moving trunk · F moving far limb (faint accent) · r arrow of the movement (thin accent)
+ * · o a gap in the background colour, drawn under a limb to part it from one in the same tone.
  */
 import type { PoseId } from './catalogue';
 
-export type Role = 'g' | 'b' | 't' | 'f' | 'a' | 'A' | 'F' | 'r';
+export type Role = 'g' | 'b' | 't' | 'f' | 'a' | 'A' | 'F' | 'r' | 'o';
 
 export interface PoseArt {
   /** Strokes, drawn in order: [role, SVG path data]. */
@@ -111,15 +112,19 @@ export const POSE_ART: Record<PoseId, PoseArt> = {
     ],
     h: [22, 78],
   },
-  // Both knees drawn up, the two legs fanned apart so they count as two: the near one in the
-  // figure's tone, the far one lighter, each with its own foot; the arm (accent) around both shins.
+  // Both knees pulled up to the chest together, seen from the side. Both legs in the figure's
+  // tone (a lighter far leg read as the "ghost" of a moving leg, round 3; an accent limb read as a
+  // side, round 4): the far knee and foot show just above the near ones, parted by a gap in the
+  // background colour; the arm, parted the same way, wraps from the shoulder round the shins.
   'knees-to-chest': {
     s: [
       ['g', BED],
-      ['f', 'M76 78L62 42L88 44L90 34'],
+      ['b', 'M70 90L60 52L84 46L88 38'],
+      ['o', 'M66 90L52 60L76 56'],
+      ['b', 'M66 90L52 60L76 56L80 48'],
       ['t', 'M36 92H68'],
-      ['b', 'M66 88L50 58L76 60L78 50'],
-      ['a', 'M38 86L40 64L62 50'],
+      ['o', 'M40 86L60 80L66 60'],
+      ['b', 'M40 86L60 80L66 60'],
     ],
     h: [22, 78],
   },

@@ -76,6 +76,11 @@ export class UnknotPose extends LitElement {
     .n {
       stroke-width: 6;
     }
+    /* A gap: parts a limb from the one behind it when both are in the same tone. */
+    .o {
+      stroke: var(--u-bg, #fff);
+      stroke-width: 14;
+    }
     .head {
       fill: currentColor;
       stroke: var(--u-bg, #fff);
@@ -105,6 +110,9 @@ export class UnknotPose extends LitElement {
       }
       .eye {
         fill: #fff;
+      }
+      .o {
+        stroke: #fff;
       }
       .tag text {
         fill: #fff;
