@@ -30,7 +30,7 @@ export function momentsOf(timeline: Timeline, script: readonly Utterance[] = [])
   for (const u of script) {
     const m = at(u.atMs);
     m.utterance = u;
-    if (u.kind === 'count') m.count = Number(u.text);
+    if (u.kind === 'count') m.count = u.count;
   }
   return [...byMs.values()].sort((a, b) => a.atMs - b.atMs);
 }

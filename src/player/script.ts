@@ -49,6 +49,8 @@ export interface Utterance {
   segment: number;
   /** The timeline cue it goes with, or null (a movement's start, a count). */
   cue: CueType | null;
+  /** 3, 2 or 1 for a count (kind 'count'): the number itself, whatever the language says. */
+  count?: number;
 }
 
 /** One part of an utterance; parts with a lower `rank` are shortened first. */
@@ -63,6 +65,7 @@ interface Draft {
   segment: number;
   cue: CueType | null;
   parts: Part[];
+  count?: number;
 }
 
 /** Shortening order: the breathing prompt goes first, the direction and the side last. */
@@ -73,10 +76,10 @@ export function scriptOf(timeline: Timeline, settings: ScriptSettings = {}, lang
   const p = phrasesFor(lang);
   const rate = clampRate(settings.speechRate ?? 1);
   const drafts = new Map<number, Draft>();
-  const add = (atMs: number, kind: UtteranceKind, seg: Segment, cue: CueType | null, part: Part) => {
+  const add: Adder = (atMs, kind, seg, cue, part, count) => {
     const d = drafts.get(atMs);
     if (d) d.parts.push(part);
-    else drafts.set(atMs, { atMs, kind, segment: seg.index, cue, parts: [part] });
+    else drafts.set(atMs, { atMs, kind, segment: seg.index, cue, parts: [part], count });
   };
   const segs = timeline.segments;
   const heldIn = new Set<number>(); // exercises whose first hold was said
@@ -113,7 +116,9 @@ export function scriptOf(timeline: Timeline, settings: ScriptSettings = {}, lang
   const ordered = [...drafts.values()].sort((a, b) => a.atMs - b.atMs);
   return ordered.map((d, i) => {
     const room = i + 1 < ordered.length ? ordered[i + 1].atMs - d.atMs : Infinity;
-    return { atMs: d.atMs, text: fit(d.parts, room, rate), kind: d.kind, segment: d.segment, cue: d.cue };
+    const u: Utterance = { atMs: d.atMs, text: fit(d.parts, room, rate), kind: d.kind, segment: d.segment, cue: d.cue };
+    if (d.count !== undefined) u.count = d.count;
+    return u;
   });
 }
 
@@ -140,14 +145,14 @@ export function clampRate(rate: number): number {
   return Math.min(RATE_MAX, Math.max(RATE_MIN, Number.isFinite(rate) ? rate : 1));
 }
 
-type Adder = (atMs: number, kind: UtteranceKind, seg: Segment, cue: CueType | null, part: Part) => void;
+type Adder = (atMs: number, kind: UtteranceKind, seg: Segment, cue: CueType | null, part: Part, count?: number) => void;
 
 /** "3", "2", "1" in the last seconds of `seg`, only inside it (a 2-second step gets "1"). */
 function countdown(seg: Segment, p: PhraseTable, add: Adder): void {
   const end = seg.startMs + seg.durationMs;
   for (let n = 3; n >= 1; n--) {
     const at = end - n * 1000;
-    if (at > seg.startMs) add(at, 'count', seg, null, { wordings: [p.count(n)], rank: RANK.fixed });
+    if (at > seg.startMs) add(at, 'count', seg, null, { wordings: [p.count(n)], rank: RANK.fixed }, n);
   }
 }
 
