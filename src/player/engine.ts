@@ -91,11 +91,8 @@ export class PlayerEngine {
   /** Starts at `fromMs` (0, or the start of a step when continuing an interrupted session). */
   start(fromMs = 0): void {
     if (this._state !== 'idle') return;
-    const from = Math.min(this.timeline.totalMs, Math.max(0, fromMs));
-    this._next = firstMomentFrom(this._moments, from);
-    this._anchor = this._opts.clock.now() - from;
     this._state = 'running';
-    this.tick();
+    this._seek(fromMs);
   }
 
   pause(): void {
@@ -125,8 +122,11 @@ export class PlayerEngine {
 
   /** True while an open-ended hold runs or is paused: "next" ends it. */
   get waitingForNext(): boolean {
-    if (this._state !== 'running' && this._state !== 'paused') return false;
-    return !!segmentAt(this.timeline, this.position()).open;
+    return this._waitsIn(segmentAt(this.timeline, this.position()));
+  }
+
+  private _waitsIn(seg: Segment): boolean {
+    return !!seg.open && (this._state === 'running' || this._state === 'paused');
   }
 
   /**
@@ -192,7 +192,7 @@ export class PlayerEngine {
       stepsTotal: timeline.segments.length,
       completed: this._state === 'done' && atEnd,
       droppedMoments: this._dropped,
-      waitingForNext: !!seg.open && (this._state === 'running' || this._state === 'paused'),
+      waitingForNext: this._waitsIn(seg),
     };
   }
 
