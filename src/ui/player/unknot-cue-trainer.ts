@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { DEFAULT_SETTINGS, type Settings } from '../../data/schema';
 import { CUE } from '../../../watch/protocol/index';
-import { CueRouter, trainerCues, trainerSettings, type TrainerCue, type TrainerCueType } from '../../player/index';
+import { CueRouter, trainerCues, trainerSettings, type CueOutputs, type TrainerCue, type TrainerCueType } from '../../player/index';
 import type { WatchLink } from '../../watch-link/index';
 import { watchLinkContext } from '../context/watch-link-context';
 import { sharedStyles } from '../common/shared-styles';
@@ -94,9 +94,20 @@ export class UnknotCueTrainer extends LitElement {
     </details>`;
   }
 
+  /** The voice, beeps and vibration, made at the first click and kept: one AudioContext, not one per click. */
+  private _outputs: CueOutputs | null = null;
+
+  private _settingsNow(): Settings {
+    return { ...structuredClone(DEFAULT_SETTINGS), ...this.settings };
+  }
+
   private _play(c: TrainerCue): void {
-    const s = { ...structuredClone(DEFAULT_SETTINGS), ...this.settings };
-    const router = new CueRouter(browserOutputs(() => ({ lang: 'en', voiceURI: s.speechVoice, rate: s.speechRate })), trainerSettings(s));
+    const s = this._settingsNow();
+    this._outputs ??= browserOutputs(() => {
+      const now = this._settingsNow();
+      return { lang: 'en', voiceURI: now.speechVoice, rate: now.speechRate };
+    });
+    const router = new CueRouter(this._outputs, trainerSettings(s));
     router.started(); // inside the click: unlocks audio
     router.fire(c.moment, 0);
     const link = this.link;
