@@ -231,7 +231,13 @@ describe('notes and how it felt', () => {
     await page.getByTestId('session-editor').waitFor();
     expect(await axeViolations()).toEqual([]);
     await page.getByRole('group', { name: 'Pain after' }).getByRole('button', { name: '8', exact: true }).click();
+    // The counter starts at the stored note's length and follows the typing, down to 0.
+    const counter = page.getByTestId('session-editor').locator('#note-count');
+    expect(await counter.textContent()).toMatch(new RegExp(`^${'Tight on the right, =SUM(1) better after'.length} of `));
+    await page.getByLabel('Note (optional)').fill('');
+    await expect.poll(() => counter.textContent()).toMatch(/^0 of /);
     await page.getByLabel('Note (optional)').fill('Worse in the evening.');
+    await expect.poll(() => counter.textContent()).toMatch(/^21 of /);
     await page.getByRole('button', { name: 'Save the correction' }).click();
     await page.getByRole('status').filter({ hasText: 'Session corrected.' }).waitFor();
     expect((await storedSessions(page))[0]).toMatchObject({ painAfter: 8, note: 'Worse in the evening.', felt: 'easier', flag: 'pain-high' });

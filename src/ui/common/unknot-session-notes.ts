@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SessionFelt } from '../../data/schema';
 import { NOTE_INPUT_MAX } from '../../data/index';
@@ -79,13 +79,18 @@ export class UnknotSessionNotes extends LitElement {
   /** Text of the save button. */
   @property() action = 'Save note';
 
-  @state() private _length = 0;
+  /** Characters typed so far; null until the user types (the stored note's length shows). */
+  @state() private _length: number | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('note')) this._length = null; // another session's note
+  }
 
   override render() {
     return html`
       <label for="note">Note (optional)</label>
       <textarea id="note" maxlength=${NOTE_INPUT_MAX} aria-describedby="note-count" .value=${this.note} @input=${this._count}></textarea>
-      <p id="note-count" class="muted">${this._length || this.note.length} of ${NOTE_INPUT_MAX} characters</p>
+      <p id="note-count" class="muted">${this._length ?? this.note.length} of ${NOTE_INPUT_MAX} characters</p>
       <fieldset>
         <legend>Compared with last time</legend>
         <div class="felt">
