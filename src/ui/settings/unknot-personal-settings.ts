@@ -5,7 +5,7 @@ import type { UnknotData } from '../../data/api';
 import { eraseEverything, erasedText, WATCH_CLEARED, WATCH_KEEPS, WATCH_NOT_CONNECTED } from '../../data/erase';
 import type { WatchLink } from '../../watch-link/index';
 import { dataContext } from '../context/data-context';
-import { watchLinkContext } from '../context/watch-link-context';
+import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
 import { SETTINGS_CHANGED } from '../context/settings-events';
 import { download } from '../common/download';
 import { sharedStyles } from '../common/shared-styles';
@@ -72,8 +72,11 @@ export class UnknotPersonalSettings extends LitElement {
   @state() private _confirm = '';
   @state() private _status = '';
   @state() private _busy = false;
+  /** Re-renders when the watch connects or drops: what "Delete all" clears of it depends on that. */
+  private readonly _watchLink = new WatchLinkController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('link')) this._watchLink.link = this.link;
     if (changed.has('data') && this.data) void this.data.settings.get().then((s) => (this._name = s.patientName ?? ''), () => undefined);
   }
 
