@@ -13,4 +13,5 @@ export {
   LOW_BATTERY, MAX_ENTRIES_PER_SYNC, batteryPercent, batteryText, judgeEntry, lowBatteryWarning, protocolVerdict,
   type EntryVerdict, type ProtocolVerdict,
 } from './trust';
+export { WIPE_MAX_ENTRIES, wipeWatch, type WipeChannel, type WipeResult } from './wipe';
 export { OPEN_HOLD_PROTOCOL, openHoldWarning, watchWaitsForPress } from './capabilities';

@@ -16,7 +16,8 @@ import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './co
 import { watchCues } from './cues';
 import { watchErrorReason, watchErrorText } from './errors';
 import { memoryPlans, syncEntries, type PlanMemory, type SyncResult } from './log-sync';
-import { foreignVersion, frameVerdict, protocolVerdict, stopsExchanges, watchClockMs, type ProtocolVerdict } from './trust';
+import { foreignVersion, frameVerdict, protocolVerdict, stopsExchanges, watchClockMs, type ProtocolVerdict, type WatchLogEntry } from './trust';
+import { wipeWatch, type WipeResult } from './wipe';
 import { watchWaitsForPress } from './capabilities';
 import type { WatchSchedule } from '../reminders/watch-schedule';
 import { GattQueue, LinkError } from './queue';
@@ -228,6 +229,36 @@ export class WatchLink extends EventTarget {
     const now = this._wallClock();
     const schedule = await this._schedule(now);
     if (!schedule) return 0;
+    return this._sendSchedule(schedule, now);
+  }
+
+  /**
+   * Deletes what the watch keeps of the user (wipe.ts): its reminders, its wrist plans, and its
+   * session log, whose entries are acknowledged WITHOUT being stored in history. Only for "Delete
+   * all my data", after the user confirmed it. No log sync runs meanwhile (one waits for the wipe),
+   * so no entry it offers can reach history on the way.
+   */
+  async wipe(): Promise<WipeResult> {
+    if (this._channels.kind !== 'unknot') throw this._failed(new LinkError('No watch with the Unknot module is connected.'));
+    // Checked again after each wait: a sync may have started while this one waited.
+    while (this._syncing) await this._syncing.catch(() => 0);
+    const run = wipeWatch({
+      clearReminders: async () => void (await this._sendSchedule({ labels: [], instants: [] }, this._wallClock())),
+      // A protocol 1 watch keeps no wrist plans and would refuse DROP_PLANS as unknown.
+      dropPlans: watchWaitsForPress(this.hello) ? async () => void (await this.command(dropPlansFrame(0))) : undefined,
+      next: () => this._nextLog(),
+      ack: async (id) => void (await this.command(logAckFrame(id))),
+    });
+    this._syncing = run.then(() => 0, () => 0).finally(() => (this._syncing = null));
+    try {
+      return await run;
+    } catch (e) {
+      throw this._failed(e);
+    }
+  }
+
+  /** Sends a reminder schedule (an empty one clears the watch's); returns how many instants it holds. */
+  private async _sendSchedule(schedule: WatchSchedule, now: number): Promise<number> {
     const frames = reminderFrames(schedule, Math.floor(now / 1000), REMINDER_PATTERN);
     try {
       // As the plan: the parts between BEGIN and COMMIT without response (≈45 acknowledged writes
@@ -311,11 +342,7 @@ export class WatchLink extends EventTarget {
     try {
       result = await syncEntries(
         {
-          next: async () => {
-            const m = await this.queue.run(() => this._exchange(logRequestFrame()));
-            this._check(m);
-            return m.log;
-          },
+          next: () => this._nextLog(),
           ack: async (id) => void (await this.command(logAckFrame(id))),
         },
         data,
@@ -332,6 +359,13 @@ export class WatchLink extends EventTarget {
     if (added || result.refused || result.more) this._changed();
     if (added) this.dispatchEvent(new CustomEvent('synced', { detail: { added } }));
     return added;
+  }
+
+  /** The oldest entry the watch has not had acknowledged, or null (LOG_NONE). */
+  private async _nextLog(): Promise<WatchLogEntry | null> {
+    const m = await this.queue.run(() => this._exchange(logRequestFrame()));
+    this._check(m);
+    return m.log;
   }
 
   /** Adds refused entries to the count kept in the settings (shown on the Settings screen). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openUnknotDb } from '../../src/data';
-import { eraseEverything } from '../../src/data/erase';
+import { eraseEverything, erasedText } from '../../src/data/erase';
 import { freshDb, routine, session } from './support';
 
 function memoryStorage(entries: Record<string, string>) {
@@ -20,7 +20,7 @@ describe('delete all my data', () => {
   it('deletes routines, sessions and settings; the app opens again as new, built-ins seeded', async () => {
     const { data, factory } = await filled();
     const storage = memoryStorage({ 'unknot-welcome': 'acknowledged', 'unknot.watch.plans': '[]' });
-    expect(await eraseEverything(data, { storage })).toEqual({ watchReminders: 'no-watch' });
+    expect(await eraseEverything(data, { storage })).toEqual({ watch: 'no-watch' });
     expect(storage.map.size).toBe(0);
     await expect(data.sessions.list()).rejects.toThrow(/Reload/); // the old handle is closed
     const again = await openUnknotDb({ factory, storage: null });
@@ -30,19 +30,38 @@ describe('delete all my data', () => {
     expect([settings.patientName, settings.reminders]).toEqual([undefined, []]);
   });
 
-  it('with a watch: the reminders are cleared first and the empty schedule sent, before the database goes', async () => {
-    const { data } = await filled();
-    const seen: unknown[] = [];
-    const watch = { syncReminders: async () => (seen.push((await data.settings.get()).reminders), 0) };
-    expect(await eraseEverything(data, { watch })).toEqual({ watchReminders: 'cleared' });
-    expect(seen).toEqual([[]]);
-  });
-
-  it('a watch that fails to take the schedule does not stop the phone being cleared, and is reported', async () => {
+  it('with a watch: the reminders are cleared in the settings first, then the watch is wiped, before the database goes', async () => {
     const { data, factory } = await filled();
-    const watch = { syncReminders: () => Promise.reject(new Error('gone')) };
-    expect(await eraseEverything(data, { watch })).toEqual({ watchReminders: 'failed' });
+    const seen: unknown[] = [];
+    const watch = {
+      wipe: async () => {
+        seen.push((await data.settings.get()).reminders, (await data.sessions.list()).length);
+      },
+    };
+    const result = await eraseEverything(data, { watch });
+    expect(result).toEqual({ watch: 'cleared' });
+    expect(seen).toEqual([[], 1]); // reminders already empty, the database still there
+    expect(erasedText(result)).toMatch(/^All your data was deleted, on this phone and on the watch\./);
     const again = await openUnknotDb({ factory, storage: null });
     expect(await again.sessions.list()).toEqual([]);
+  });
+
+  it('a watch that fails to be wiped does not stop the phone being cleared, and the user is told why and what it keeps', async () => {
+    const { data, factory } = await filled();
+    const watch = { wipe: () => Promise.reject(new Error('The watch disconnected.')) };
+    const result = await eraseEverything(data, { watch });
+    expect(result).toEqual({ watch: 'failed', watchError: 'The watch disconnected.' });
+    expect(erasedText(result)).toMatch(/could not be cleared \(The watch disconnected\.\): it keeps its own sessions.*Connect it here and delete again/);
+    const again = await openUnknotDb({ factory, storage: null });
+    expect(await again.sessions.list()).toEqual([]);
+  });
+
+  it('a watch paired but not connected: the phone is cleared and the user is told the watch keeps its data until it is connected and deleted again', async () => {
+    const { data } = await filled();
+    await data.settings.update({ watch: { id: 'w1', name: 'Bangle.js 1a2b' } });
+    const result = await eraseEverything(data, { watch: null });
+    expect(result).toEqual({ watch: 'not-connected' });
+    expect(erasedText(result)).toMatch(/^All your data on this phone was deleted\. No watch is connected\. .*until you connect it here and delete again\.$/);
+    expect(erasedText({ watch: 'no-watch' })).toBe('All your data was deleted.');
   });
 });

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, ValidationError } from '../../src/data';
 import { UPGRADES, upgradeExport } from '../../src/data/export-upgrades';
+import { sessionFromLog } from '../../src/watch-link/log-sync';
+import { sessionFlag } from '../../src/safety/session-flag';
+import { builtInRoutine } from '../../src/routine';
+import { OUTCOME } from '../../watch/protocol';
 import { DAY, freshDb, session, T0 } from './support';
 
 describe('flags are set by the store from the pain scores', () => {
@@ -14,6 +18,25 @@ describe('flags are set by the store from the pain scores', () => {
     expect((await data.sessions.setPainAfter('c', undefined)).flag).toBeUndefined();
     expect((await data.sessions.amend('a', { painAfter: 3 })).flag).toBeUndefined();
     expect((await data.sessions.get('a'))!.flag).toBeUndefined();
+  });
+});
+
+describe('a session from the watch (no pain scores) corrected from its detail', () => {
+  it('is flagged by the same rule once the scores are given, and unflagged when they are corrected again', async () => {
+    const { data } = await freshDb();
+    const k2c = builtInRoutine('knees-to-chest-twist')!;
+    const entry = { id: 5, planId: 1, startedAt: Math.floor(T0 / 1000), activeS: 90, outcome: OUTCOME.DONE };
+    const { record } = await data.sessions.add(sessionFromLog(entry, k2c));
+    expect([record.source, record.painBefore, record.painAfter, record.flag]).toEqual(['watch', undefined, undefined, undefined]);
+    // Every pair of scores around the rule's edges: the stored flag is the rule's verdict.
+    for (const [before, after] of [[2, 4], [2, 3], [undefined, 8], [undefined, 7], [9, 8], [0, 1]] as const) {
+      const amended = await data.sessions.amend(record.id, { painBefore: before, painAfter: after });
+      expect(amended.flag, `${before} → ${after}`).toBe(sessionFlag(before, after));
+      expect((await data.sessions.get(record.id))!.flag).toBe(amended.flag);
+    }
+    expect((await data.sessions.amend(record.id, { painBefore: 2, painAfter: 4 })).flag).toBe('pain-rose');
+    expect((await data.sessions.amend(record.id, { painAfter: 9 })).flag).toBe('pain-high');
+    expect((await data.sessions.amend(record.id, { painBefore: undefined, painAfter: undefined })).flag).toBeUndefined();
   });
 });
 

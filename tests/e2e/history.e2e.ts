@@ -15,6 +15,7 @@ import type { SessionRecord } from '../../src/data/schema';
 import { planIdOf } from '../../src/data/plans';
 import { zonedInstant } from '../../src/history/index';
 import { returningUser } from '../support/returning-user';
+import { storedSessions } from '../support/stored-sessions';
 
 const TZ = 'Europe/Berlin';
 const NOW = zonedInstant('2026-05-20', '10:00', TZ); // a Wednesday
@@ -117,7 +118,7 @@ describe('history', () => {
     await page.getByRole('heading', { name: 'April 2026' }).waitFor();
   });
 
-  test('session detail, delete, undo, and it survives a reload', async () => {
+  test('session detail, delete, undo, and it survives a reload; a watch session given pain scores is marked by the same rule', async () => {
     const page = await open('/history', { seed: true });
     await page.locator('unknot-history-calendar button[data-day="2026-05-20"]').click();
     const list = page.getByRole('list', { name: 'Sessions that day' });
@@ -137,6 +138,19 @@ describe('history', () => {
     expect((await storedIds(page)).sort()).toEqual(SESSIONS.map((x) => x.id).sort());
     await page.reload();
     await expect.poll(() => dayLabel(page, '2026-05-20')).toContain('3 of 3');
+
+    // The watch's session carries no pain scores, so no mark; given in a correction, the same rule marks it.
+    await page.locator('unknot-history-calendar button[data-day="2026-05-20"]').click();
+    await list.getByRole('button', { name: /09:00/ }).click();
+    await expect.poll(() => detail.textContent()).toContain('the watch');
+    expect(await detail.locator('[data-flag]').count()).toBe(0);
+    await detail.getByRole('button', { name: 'Correct pain or note' }).click();
+    await page.getByRole('group', { name: 'Pain before' }).getByRole('button', { name: '2', exact: true }).click();
+    await page.getByRole('group', { name: 'Pain after' }).getByRole('button', { name: '5', exact: true }).click();
+    await page.getByRole('button', { name: 'Save the correction' }).click();
+    await expect.poll(() => detail.locator('[data-flag]').textContent()).toBe('Pain rose by 3 points (2 to 5)');
+    const watchSession = SESSIONS.find((x) => x.source === 'watch')!;
+    expect((await storedSessions(page)).find((x) => x.id === watchSession.id)).toMatchObject({ painBefore: 2, painAfter: 5, flag: 'pain-rose' });
   });
 });
 

@@ -10,7 +10,9 @@ export function storedSessions(page: Page): Promise<SessionRecord[]> {
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const get = req.result.transaction('sessions').objectStore('sessions').getAll();
-          get.onsuccess = () => resolve(get.result as SessionRecord[]);
+          // Closed at once: a connection left open blocks the app's own deleteDatabase ("Delete all
+          // my data") until the page collects it, tens of seconds later.
+          get.onsuccess = () => (req.result.close(), resolve(get.result as SessionRecord[]));
           get.onerror = () => reject(get.error);
         };
       }),

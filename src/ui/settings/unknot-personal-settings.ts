@@ -2,10 +2,10 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../../data/api';
-import { eraseEverything, WATCH_NOT_CLEARED } from '../../data/erase';
+import { eraseEverything, erasedText, WATCH_CLEARED, WATCH_KEEPS, WATCH_NOT_CONNECTED } from '../../data/erase';
 import type { WatchLink } from '../../watch-link/index';
 import { dataContext } from '../context/data-context';
-import { watchLinkContext } from '../context/watch-link-context';
+import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
 import { SETTINGS_CHANGED } from '../context/settings-events';
 import { download } from '../common/download';
 import { sharedStyles } from '../common/shared-styles';
@@ -63,7 +63,7 @@ export class UnknotPersonalSettings extends LitElement {
   @property({ attribute: false })
   data?: UnknotData;
 
-  /** The watch link, to clear the watch's reminders too. */
+  /** The watch link, to clear the watch too. */
   @consume({ context: watchLinkContext, subscribe: true })
   @property({ attribute: false })
   link?: WatchLink;
@@ -72,8 +72,11 @@ export class UnknotPersonalSettings extends LitElement {
   @state() private _confirm = '';
   @state() private _status = '';
   @state() private _busy = false;
+  /** Re-renders when the watch connects or drops: what "Delete all" clears of it depends on that. */
+  private readonly _watchLink = new WatchLinkController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('link')) this._watchLink.link = this.link;
     if (changed.has('data') && this.data) void this.data.settings.get().then((s) => (this._name = s.patientName ?? ''), () => undefined);
   }
 
@@ -103,9 +106,7 @@ export class UnknotPersonalSettings extends LitElement {
           scores and notes, your reminders and settings. It cannot be undone.
         </p>
         <p><button @click=${this._export}>Export my data first</button></p>
-        ${watch
-          ? html`<p>The connected watch’s reminders are cleared too. ${WATCH_NOT_CLEARED}</p>`
-          : html`<p class="muted">If you use a watch, connect it first so its reminders are cleared too.</p>`}
+        ${watch ? html`<p>${WATCH_CLEARED} ${WATCH_KEEPS}</p>` : html`<p class="muted">${WATCH_NOT_CONNECTED}</p>`}
         <label for="confirm-delete">Type ${DELETE_CONFIRMATION} to confirm</label>
         <div class="row">
           <input id="confirm-delete" type="text" autocomplete="off" .value=${this._confirm} @input=${(e: Event) => (this._confirm = (e.target as HTMLInputElement).value)} />
@@ -148,10 +149,9 @@ export class UnknotPersonalSettings extends LitElement {
     this._status = 'Deleting…';
     try {
       const result = await eraseEverything(this.data, { storage: globalThis.localStorage, watch: this._watch() });
-      const watchNote = result.watchReminders === 'failed' ? ' The watch’s reminders could not be cleared: remove the Unknot app from the watch.' : '';
-      this._status = `All your data was deleted.${watchNote}`;
-      // A fresh start: the app opens as new, with the welcome.
-      setTimeout(() => location.assign('/'), watchNote ? 6000 : 1500);
+      this._status = erasedText(result);
+      // A fresh start: the app opens as new, with the welcome (later when there is more to read).
+      setTimeout(() => location.assign('/'), result.watch === 'no-watch' ? 1500 : 6000);
     } catch (e) {
       this._busy = false;
       this._status = `The data could not be deleted: ${(e as Error).message}`;
