@@ -10,11 +10,10 @@
  *    plan) and sessions lost (watch log entries that did not reach IndexedDB). Goal 0 and 0.
  *    Also the time from each drop to the page being resynced.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { launchBrowser } from '../support/chromium';
 import { serveDist } from '../support/serve';
 import { EmulatedBangle, installHeldReads } from '../support/ble-peripheral';
+import { distWatch } from '../support/dist-watch';
 import { EspruinoDouble } from '../watch/espruino-double';
 import { expectedBuzzes } from '../watch/expected';
 import { BUILT_INS, compile, type Routine } from '../../src/routine/index';
@@ -36,8 +35,7 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
 }
 
 export default async function bench(): Promise<void> {
-  const dist = resolve(import.meta.dirname, '../../dist/watch');
-  const files = { app: readFileSync(join(dist, 'unknot.app.js'), 'utf8'), boot: readFileSync(join(dist, 'unknot.boot.js'), 'utf8') };
+  const files = distWatch();
   const routine: Routine = [...BUILT_INS].map((b) => b.routine).sort((a, b) => encodePlan(compile(b)).length - encodePlan(compile(a)).length)[0];
   const timeline = compile(routine);
   const server = await serveDist();
