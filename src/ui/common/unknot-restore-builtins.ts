@@ -84,8 +84,8 @@ export class UnknotRestoreBuiltins extends LitElement {
       const restored = await restoreBuiltIns(this.data!.routines, ids);
       this._status = restored.length ? `Restored: ${restored.map((r) => r.name).join(', ')}.` : 'Nothing to restore.';
       this.dispatchEvent(routinesChanged());
+      // routinesChanged() reaches window, where _onChanged reads the list again.
       if (this.routineId) this.dispatchEvent(new CustomEvent('builtin-restored', { detail: this.routineId }));
-      await this._load();
     } catch (e) {
       this._status = `Could not restore: ${(e as Error).message}`;
     }
