@@ -6,15 +6,15 @@
 import type { UnknotData } from './api';
 import { BUILT_INS, type Routine } from '../routine';
 
-type RoutinesApi = Pick<UnknotData['routines'], 'list' | 'get' | 'restore' | 'resetBuiltIn' | 'put'>;
+type RoutinesApi = Pick<UnknotData['routines'], 'get' | 'restore' | 'resetBuiltIn' | 'put'>;
 
-/** The built-ins that are deleted (or missing), in the shipped order. */
-export async function deletedBuiltIns(routines: Pick<RoutinesApi, 'list'>): Promise<Routine[]> {
-  const stored = new Map((await routines.list({ includeDeleted: true })).map((r) => [r.routine.id, r]));
-  return BUILT_INS.filter((b) => {
-    const r = stored.get(b.routine.id);
-    return !r || r.deletedAt !== undefined;
-  }).map((b) => stored.get(b.routine.id)?.routine ?? structuredClone(b.routine));
+/** The built-ins that are deleted (or missing), in the shipped order. Reads the built-ins' records only, not the whole library. */
+export async function deletedBuiltIns(routines: Pick<RoutinesApi, 'get'>): Promise<Routine[]> {
+  const stored = await Promise.all(BUILT_INS.map((b) => routines.get(b.routine.id)));
+  return BUILT_INS.flatMap((b, i) => {
+    const r = stored[i];
+    return !r ? [structuredClone(b.routine)] : r.deletedAt !== undefined ? [r.routine] : [];
+  });
 }
 
 /** True when `id` names a built-in routine. */
