@@ -4,6 +4,7 @@ import type { UnknotData } from './api';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { samePlan } from './plans';
 import type { RoutineRecord } from './schema';
+import { readAllPaged } from './paged';
 import { inTx, type Ctx, type Db } from './tx';
 
 const builtIn = (id: string, builtIns: readonly BuiltIn[]) => builtIns.find((b) => b.routine.id === id);
@@ -61,7 +62,7 @@ export function routineStore(ctx: Ctx, builtIns: readonly BuiltIn[] = BUILT_INS)
   return {
     list: (opts = {}) =>
       ctx.read(async () =>
-        (await db.getAll('routines'))
+        (await readAllPaged(db.transaction('routines').store, (r) => r.routine.id))
           .filter((r) => opts.includeDeleted || r.deletedAt === undefined)
           .sort((a, b) => byName.compare(a.routine.name, b.routine.name)),
       ),

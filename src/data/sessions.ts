@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { canonicalJson, planIdOf } from './plans';
 import type { PlanRecord, SessionRecord, UnknotDB } from './schema';
 import { addSession, addSums, emptySums, FAR_FUTURE, monthKey, monthOf, nextMonth, refreshMonths, statsFrom } from './summaries';
+import { readAllPaged } from './paged';
 import { inTx, type Ctx } from './tx';
 import { check, sessionAmendmentSchema, sessionInputSchema } from './validate';
 
@@ -115,7 +116,7 @@ export function sessionStore(ctx: Ctx): UnknotData['sessions'] {
       });
     },
     list: ({ from = 0, to = FAR_FUTURE }: TimeRange = {}) =>
-      ctx.read(async () => (from >= to ? [] : db.getAllFromIndex('sessions', 'byStartedAt', IDBKeyRange.bound(from, to, false, true)))),
+      ctx.read(async () => (from >= to ? [] : readAllPaged(db.transaction('sessions').store.index('byStartedAt'), (s) => s.startedAt, { from, to }))),
     get: (id) => ctx.read(() => db.get('sessions', id)),
     plan: (planId) => ctx.read(async () => (await db.get('plans', planId))?.routine),
     remove: (id) =>

@@ -4,6 +4,7 @@
  */
 import type { UnknotData } from '../data/api';
 import type { SessionRecord } from '../data/schema';
+import { BUILT_INS } from '../routine';
 import { dailyTarget } from '../routine/model';
 
 export interface RoutineInfo {
@@ -15,14 +16,20 @@ export interface RoutineInfo {
 
 export interface HistoryData {
   sessions: SessionRecord[];
-  /** Every routine a session may name, deleted ones included; by id. */
+  /** The routines the sessions name (deleted ones included) and the built-ins; by id. */
   routines: Map<string, RoutineInfo>;
-  /** Epoch ms Unknot was first used here: the earliest routine record (built-ins are seeded on the first start) or session. */
+  /** Epoch ms Unknot was first used here: the earliest of those routine records (built-ins are seeded on the first start) and sessions. */
   firstUsed: number;
 }
 
+/**
+ * The sessions, and only the routines they name (plus the built-ins, for the first day used):
+ * never the whole library, which can hold 10,000 routines that were never played.
+ */
 export async function loadHistory(data: Pick<UnknotData, 'sessions' | 'routines'>): Promise<HistoryData> {
-  const [sessions, records] = await Promise.all([data.sessions.list(), data.routines.list({ includeDeleted: true })]);
+  const sessions = await data.sessions.list();
+  const ids = [...new Set([...BUILT_INS.map((b) => b.routine.id), ...sessions.map((s) => s.routineId)])];
+  const records = (await Promise.all(ids.map((id) => data.routines.get(id)))).filter((r) => r !== undefined);
   const routines = new Map<string, RoutineInfo>(
     records.map((r) => [r.routine.id, { id: r.routine.id, name: r.routine.name, timesPerDay: dailyTarget(r.routine.prescription), deleted: !!r.deletedAt }]),
   );
@@ -34,6 +41,22 @@ export async function loadHistory(data: Pick<UnknotData, 'sessions' | 'routines'
   }
   const firstUsed = Math.min(...records.map((r) => r.createdAt), ...sessions.slice(0, 1).map((s) => s.startedAt), Date.now());
   return { sessions, routines, firstUsed };
+}
+
+/**
+ * The history after one session was written (`put`: added or replaced) or deleted (`remove`),
+ * in the order the data layer lists them (start time, then id): a correction or a delete touches
+ * one record, so the view patches its copy instead of reading 11,000 sessions again.
+ */
+export function patchHistory(h: HistoryData, change: { put: SessionRecord } | { remove: string }): HistoryData {
+  const put = 'put' in change ? change.put : null;
+  const sessions = h.sessions.filter((s) => s.id !== (put ? put.id : (change as { remove: string }).remove));
+  if (put) {
+    const after = (s: SessionRecord) => s.startedAt > put.startedAt || (s.startedAt === put.startedAt && s.id > put.id);
+    const i = sessions.findIndex(after);
+    sessions.splice(i < 0 ? sessions.length : i, 0, put);
+  }
+  return { ...h, sessions };
 }
 
 export const prescriptionsOf = (routines: ReadonlyMap<string, RoutineInfo>): Map<string, number> =>

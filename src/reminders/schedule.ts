@@ -106,15 +106,17 @@ export function nextFreeTime(times: readonly string[]): string {
   return hhmm(m);
 }
 
-export type ReminderData = Pick<UnknotData, 'settings'> & { routines: Pick<UnknotData['routines'], 'list'> };
+export type ReminderData = Pick<UnknotData, 'settings'> & { routines: Pick<UnknotData['routines'], 'get'> };
 
 /**
  * The reminders that ring, with the routines' names: those of routines that still exist. A
  * deleted routine's reminder stays stored (undo brings it back) but does not ring, in the app
- * or on the watch.
+ * or on the watch. Runs on every page: it reads only the routines that have a reminder, not the
+ * whole library (10,000 routines took a 0.3–1 s task on every view).
  */
 export async function liveReminders(data: ReminderData): Promise<{ reminders: Reminder[]; names: Map<string, string> }> {
-  const [settings, routines] = await Promise.all([data.settings.get(), data.routines.list()]);
-  const names = new Map(routines.map((r) => [r.routine.id, r.routine.name]));
+  const settings = await data.settings.get();
+  const records = await Promise.all([...new Set(settings.reminders.map((r) => r.routineId))].map((id) => data.routines.get(id)));
+  const names = new Map(records.filter((r) => r && r.deletedAt === undefined).map((r) => [r!.routine.id, r!.routine.name]));
   return { reminders: settings.reminders.filter((r) => names.has(r.routineId)), names };
 }

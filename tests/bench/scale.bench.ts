@@ -1,11 +1,17 @@
 /**
  * Every view with a big database: 10,000 routines and 11,000 sessions (ten years at three a
- * day), in real headless Chromium. For each view of the router (VIEW_PATHS): the longest main-
- * thread task from navigation until the page is quiet (goal: none over 200 ms), and the total
- * blocking time (the sum of every task's part over 50 ms). Baseline: the same views with only the
- * built-ins and no sessions, in the same run.
+ * day), in real headless Chromium, no CPU throttling. For each view of the router (VIEW_PATHS):
+ * the longest main-thread task from navigation until the page is quiet (goal: none over 200 ms),
+ * and the total blocking time (the sum of every task's part over 50 ms), as medians of RUNS loads
+ * (0 ms: no long task at all, i.e. none over 50 ms).
+ * Baseline: the same views with only the built-ins and no sessions, in the same run.
+ *
+ * `SCALE_BENCH_BEFORE=/path/to/dist` also measures another build (e.g. the commit before a change,
+ * built with `npx vite build --outDir …`) in the same run, its loads interleaved with this
+ * build's, so both see the same machine load: before/after figures without a second run.
+ * `SCALE_BENCH_RUNS` changes the number of loads per view (3).
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium';
 import { serveDist } from '../support/serve';
 import { BUILT_INS } from '../../src/routine/index';
@@ -13,6 +19,7 @@ import type { RoutineRecord } from '../../src/data/schema';
 import type { SessionInput, UnknotData } from '../../src/data/api';
 import { VIEW_PATHS } from '../../src/ui/shell/router';
 import { returningUser } from '../support/returning-user';
+import { median } from './stats';
 
 const ROUTINES = 10_000;
 const SESSIONS = 11_000;
@@ -77,34 +84,69 @@ async function load(page: Page, url: string): Promise<Load> {
   });
 }
 
-const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
+const RUNS = Number(process.env.SCALE_BENCH_RUNS ?? 3);
+const ms = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
+const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(1)}` : '  –').padStart(6);
+
+/** One build under test: its own server (so its own origin and database) and page. */
+interface Target {
+  name: string;
+  url: string;
+  page: Page;
+  /** Loads per view path, per data size. */
+  small: Map<string, Load[]>;
+  big: Map<string, Load[]>;
+  close(): Promise<void>;
+}
+
+async function target(browser: Browser, name: string, dist: string): Promise<Target> {
+  const server = await serveDist(dist);
+  const context = await returningUser(await browser.newContext({ viewport: { width: 412, height: 823 } }));
+  await context.addInitScript(`globalThis.__tasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) globalThis.__tasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await dataOf(page);
+  return { name, url: server.url, page, small: new Map(), big: new Map(), close: async () => (await context.close(), await server.close()) };
+}
+
+const medianOf = (loads: Load[], key: keyof Load) => median(loads.map((l) => l[key]));
 
 export default async function bench(): Promise<void> {
-  const server = await serveDist();
   const browser = await launchBrowser();
+  const targets: Target[] = [];
   try {
-    const context = await returningUser(await browser.newContext({ viewport: { width: 412, height: 823 } }));
-    await context.addInitScript(`globalThis.__tasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) globalThis.__tasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`);
-    const page = await context.newPage();
+    targets.push(await target(browser, 'this build', 'dist'));
+    if (process.env.SCALE_BENCH_BEFORE) targets.push(await target(browser, 'before', process.env.SCALE_BENCH_BEFORE));
     const id = BUILT_INS[0].routine.id;
-    const urls = Object.values(VIEW_PATHS).flat().map((p) => [p, `${server.url}${p.replace(':id', id)}`] as const);
-    await page.goto(server.url);
-    await dataOf(page);
-    const small = new Map<string, Load>();
-    for (const [path, url] of urls) small.set(path, await load(page, url));
-    const t0 = performance.now();
-    await seed(page);
-    console.log(`Seeded ${ROUTINES.toLocaleString('en')} routines and ${SESSIONS.toLocaleString('en')} sessions in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
-    console.log(`Longest main-thread task per view (goal ≤ ${GOAL_MS} ms) and total blocking time; baseline: built-ins only, no sessions:`);
-    for (const [path, url] of urls) {
-      const big = await load(page, url);
-      const base = small.get(path)!;
+    const paths = Object.values(VIEW_PATHS).flat();
+    const measure = async (size: 'small' | 'big') => {
+      for (let run = 0; run < RUNS; run++)
+        for (const path of paths)
+          for (const t of targets) {
+            const loads = t[size].get(path) ?? [];
+            loads.push(await load(t.page, `${t.url}${path.replace(':id', id)}`));
+            t[size].set(path, loads);
+          }
+    };
+    await measure('small');
+    for (const t of targets) {
+      const t0 = performance.now();
+      await seed(t.page);
+      console.log(`${t.name}: seeded ${ROUTINES.toLocaleString('en')} routines and ${SESSIONS.toLocaleString('en')} sessions in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    }
+    await measure('big');
+    console.log(`Longest main-thread task per view (goal ≤ ${GOAL_MS} ms; 0: none over 50 ms) and total blocking time, medians of ${RUNS} loads;`);
+    console.log(`baseline: the same build with the built-ins only, no sessions${targets.length > 1 ? `; "before": ${process.env.SCALE_BENCH_BEFORE}` : ''}:`);
+    for (const path of paths) {
+      const [now, before] = targets.map((t) => ({ longest: medianOf(t.big.get(path)!, 'longest'), blocking: medianOf(t.big.get(path)!, 'blocking') }));
+      const base = { longest: medianOf(targets[0].small.get(path)!, 'longest'), blocking: medianOf(targets[0].small.get(path)!, 'blocking') };
+      const vsBefore = before ? `  before ${ms(before.longest)} / ${ms(before.blocking)}  now ${ratio(now.longest, before.longest)} of before` : '';
       console.log(
-        `  ${path.padEnd(14)} longest ${ms(big.longest)} (baseline ${ms(base.longest)})  blocking ${ms(big.blocking)} (baseline ${ms(base.blocking)})  ${big.longest <= GOAL_MS ? 'met' : 'NOT met'}`,
+        `  ${path.padEnd(19)} longest ${ms(now.longest)} (baseline ${ms(base.longest)} ${ratio(now.longest, base.longest)})  blocking ${ms(now.blocking)} (baseline ${ms(base.blocking)})${vsBefore}  ${now.longest <= GOAL_MS ? 'met' : 'NOT met'}`,
       );
     }
   } finally {
+    for (const t of targets) await t.close();
     await browser.close();
-    await server.close();
   }
 }

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, expect, test } from 'vitest';
 import { openUnknotDb, type UnknotData } from '../../src/data/index';
-import { deleteSession, loadHistory } from '../../src/history/index';
+import { deleteSession, loadHistory, patchHistory } from '../../src/history/index';
 import { builtInRoutine } from '../../src/routine/index';
 
 let data: UnknotData;
@@ -42,4 +42,26 @@ test('a "when needed" routine has no daily target; the first day used is the ear
   expect(h.routines.get('standing-hip-twist')!.timesPerDay).toBe(0);
   expect(h.routines.get('knees-to-chest-twist')!.timesPerDay).toBe(3);
   expect(h.firstUsed).toBe(1_000_000); // the imported-looking session is older than the seeding
+});
+
+test('a correction, a delete and its undo patch the loaded history into what reading it again gives', async () => {
+  data = await openUnknotDb({ factory: new IDBFactory(), storage: null });
+  const plan = builtInRoutine('knees-to-chest-twist')!;
+  const at = (t: number) => ({ plan, startedAt: t, endedAt: t + 1000, stepsDone: 1, totalSteps: 1, outcome: 'completed' as const, source: 'phone' as const });
+  // Two share a start time: the order within it is by id, as the data layer lists them.
+  for (const [id, t] of [['b', 2_000], ['a', 2_000], ['c', 1_000], ['d', 3_000]] as const) await data.sessions.add({ ...at(t), id });
+  let h = await loadHistory(data);
+  expect(h.sessions.map((s) => s.id)).toEqual(['c', 'a', 'b', 'd']);
+  const amended = await data.sessions.amend('b', { painBefore: 8, painAfter: 9 });
+  h = patchHistory(h, { put: amended });
+  expect(h).toEqual(await loadHistory(data));
+  expect(h.sessions[2]).toMatchObject({ id: 'b', painAfter: 9, flag: amended.flag });
+  expect(amended.flag).toBeDefined();
+  const deleted = await deleteSession(data, 'a');
+  h = patchHistory(h, { remove: 'a' });
+  expect(h.sessions).toEqual((await loadHistory(data)).sessions);
+  await deleted.undo();
+  h = patchHistory(h, { put: deleted.record });
+  expect(h.sessions).toEqual((await loadHistory(data)).sessions);
+  expect(h.sessions.map((s) => s.id)).toEqual(['c', 'a', 'b', 'd']);
 });

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Reminder } from '../../src/data/schema';
 import { localClock, zonedInstant } from '../../src/history/index';
-import { SEED_REMINDERS, nextDue, nextFreeTime, normaliseTimes, putReminder, reminderFor, occurrences, suggestTimes, withSeedReminders } from '../../src/reminders/index';
+import { SEED_REMINDERS, liveReminders, nextDue, nextFreeTime, normaliseTimes, putReminder, reminderFor, occurrences, suggestTimes, withSeedReminders } from '../../src/reminders/index';
 import { BUILT_INS } from '../../src/routine/index';
+import { freshDb, routine } from '../data/support';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -114,5 +115,25 @@ describe('editing', () => {
     expect(nextFreeTime(['23:30'])).toBe('00:30');
     expect(nextFreeTime(['07:00', '08:00'])).toBe('09:00');
     expect(nextFreeTime(['09:00', '08:00'])).toBe('10:00');
+  });
+});
+
+describe('liveReminders', () => {
+  test('the reminders of routines that exist, with their names, read by id: a deleted routine’s reminder stays stored but does not ring', async () => {
+    const { data } = await freshDb();
+    await data.routines.put(routine('mine', { name: 'Mine' }));
+    await data.routines.put(routine('gone', { name: 'Gone' }));
+    await data.routines.remove('gone');
+    const reminders = [on('mine', '08:00'), on('gone', '09:00'), on('never-was', '10:00'), on('knees-to-chest-twist', '11:00')];
+    await data.settings.update({ reminders });
+    const asked: string[] = [];
+    const live = await liveReminders({ settings: data.settings, routines: { get: (id) => (asked.push(id), data.routines.get(id)) } });
+    expect(live.reminders.map((r) => r.routineId)).toEqual(['mine', 'knees-to-chest-twist']);
+    expect([...live.names]).toEqual([
+      ['mine', 'Mine'],
+      ['knees-to-chest-twist', 'Lying knees-to-chest twist'],
+    ]);
+    expect(asked.sort()).toEqual(['gone', 'knees-to-chest-twist', 'mine', 'never-was']); // those with a reminder, not the library
+    expect((await data.settings.get()).reminders).toEqual(reminders);
   });
 });

@@ -9,6 +9,7 @@ import {
   loadHistory,
   localDay,
   painTrend,
+  patchHistory,
   prescriptionsOf,
   routinesByUse,
   streaks,
@@ -166,11 +167,12 @@ export class UnknotHistory extends LitElement {
     return this._status;
   }
 
+  // A change touches one session: the view patches its copy (patchHistory) instead of reading them all again.
   private _delete = async (e: CustomEvent<string>) => {
     try {
       this._deleted = await deleteSession(this.data!, e.detail);
       this._session = null;
-      await this._load();
+      if (this._history) this._history = patchHistory(this._history, { remove: e.detail });
     } catch (error) {
       this._status = (error as Error).message;
     }
@@ -178,9 +180,9 @@ export class UnknotHistory extends LitElement {
 
   private _amend = async (e: CustomEvent<SessionAmend>) => {
     try {
-      await this.data!.sessions.amend(e.detail.id, e.detail.patch);
+      const updated = await this.data!.sessions.amend(e.detail.id, e.detail.patch);
       this._status = 'Session corrected.';
-      await this._load();
+      if (this._history) this._history = patchHistory(this._history, { put: updated });
     } catch (error) {
       this._status = `The correction was not saved: ${(error as Error).message}`;
     }
@@ -194,7 +196,7 @@ export class UnknotHistory extends LitElement {
       this._deleted = null;
       this._session = deleted.record.id;
       this._status = 'Session restored.';
-      await this._load();
+      if (this._history) this._history = patchHistory(this._history, { put: deleted.record });
     } catch (error) {
       this._status = `Could not restore the session: ${(error as Error).message}`;
     }

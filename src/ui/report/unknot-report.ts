@@ -11,6 +11,8 @@ import { reportStyles } from './report-styles';
 import { canShareFiles, shareOrDownload, type MadeFile } from '../common/share-file';
 import '../history/index';
 
+/** Options of the share list drawn per task. */
+const SHARE_PAGE = 500;
 const FELT = { easier: 'easier than last time', same: 'same as last time', harder: 'harder than last time' } as const;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const mean = (x: number | null) => (x === null ? '–' : x.toFixed(1));
@@ -40,16 +42,29 @@ export class UnknotReport extends LitElement {
   @state() private _status = '';
   @state() private _share = '';
   @state() private _patient = '';
+  /** Routines that can be shared, by name; their options are drawn SHARE_PAGE per task (10,000 at once froze the page). */
+  @state() private _live: { id: string; name: string }[] = [];
+  @state() private _liveShown = SHARE_PAGE;
+  /** The report, rebuilt only when its inputs change (not on every status message). */
+  private _built: Report | null = null;
   /** The phone's share sheet takes files here (checked once; desktop Linux Chromium cannot). */
   private readonly _canShare = canShareFiles();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('data') && this.data) void this._load(this.data);
+    const inputs = ['_history', '_include', '_from', '_to', 'timeZone'] as (keyof UnknotReport)[];
+    if (this._history && (!this._built || inputs.some((k) => changed.has(k)))) this._built = this._report(this._history);
+  }
+
+  protected override updated(): void {
+    // The next page of the share list's options, in a task of its own.
+    if (this._liveShown < this._live.length) setTimeout(() => (this._liveShown += SHARE_PAGE));
   }
 
   private async _load(data: UnknotData): Promise<void> {
     try {
-      const [history, settings] = await Promise.all([loadHistory(data), data.settings.get()]);
+      const [history, settings, routines] = await Promise.all([loadHistory(data), data.settings.get(), data.routines.list()]);
+      this._live = routines.map((r) => ({ id: r.routine.id, name: r.routine.name }));
       this._history = history;
       this._include = settings.reminders.filter((r) => r.enabled).map((r) => r.routineId);
       this._patient = settings.patientName ?? '';
@@ -67,8 +82,8 @@ export class UnknotReport extends LitElement {
   override render() {
     const h = this._history;
     if (!h) return html`<h1>Report</h1><p aria-busy="true">${this._status || 'Loading…'}</p>`;
-    const r = this._report(h);
-    const live = [...h.routines.values()].filter((x) => !x.deleted);
+    const r = this._built ?? this._report(h);
+    const live = this._live;
     return html`
       <h1>Report: ${longDate(r.from)} to ${longDate(r.to)}</h1>
       ${this._patient ? html`<p class="patient" data-patient>Patient: <strong>${this._patient}</strong></p>` : ''}
@@ -112,7 +127,7 @@ export class UnknotReport extends LitElement {
         <p>Save one routine as a file; another phone with Unknot imports it here. Your history and settings are not in it.</p>
         <label for="share-routine">Routine</label>
         <select id="share-routine" .value=${this._share || live[0]?.id || ''} @change=${(e: Event) => (this._share = (e.target as HTMLSelectElement).value)}>
-          ${live.map((x) => html`<option value=${x.id}>${x.name}</option>`)}
+          ${live.slice(0, this._liveShown).map((x) => html`<option value=${x.id}>${x.name}</option>`)}
         </select>
         <button type="button" @click=${this._shareOut}>${this._canShare ? 'Share routine as a file' : 'Save routine as a file'}</button>
         <label for="import">Import a shared routine</label>

@@ -9,6 +9,9 @@ import { dataContext } from '../context/data-context';
 import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
 import { sharedStyles } from '../common/shared-styles';
 
+/** Routines drawn at first, and added per "Show more" (as in the library and the settings). */
+const PAGE = 100;
+
 /**
  * "Routines on the wrist": the user ticks up to WRIST_PLANS routines and the watch keeps them,
  * so its menu starts any of them with no phone near (WatchLink.keepOnWrist).
@@ -49,6 +52,8 @@ export class UnknotWatchWrist extends LitElement {
   @state() private _chosen: string[] = [];
   @state() private _result = '';
   @state() private _busy = false;
+  /** Routines drawn (the ticked ones always are): thousands of boxes are drawn a page at a time. */
+  @state() private _shown = PAGE;
   private readonly _watch = new WatchLinkController(this);
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -61,13 +66,16 @@ export class UnknotWatchWrist extends LitElement {
     const full = this._chosen.length >= WRIST_PLANS;
     return html`<fieldset>
       <legend>Routines on the watch (up to ${WRIST_PLANS}): its menu starts them without the phone</legend>
-      ${this._routines.map(
+      ${this._routines.filter((r, i) => i < this._shown || this._chosen.includes(r.routine.id)).map(
         (r) => html`<label>
           <input type="checkbox" .checked=${this._chosen.includes(r.routine.id)} ?disabled=${full && !this._chosen.includes(r.routine.id)}
             @change=${(e: Event) => this._toggle(r.routine.id, (e.target as HTMLInputElement).checked)} />
           ${r.routine.name}
         </label>`,
       )}
+      ${this._routines.length > this._shown
+        ? html`<p><button type="button" @click=${() => (this._shown += PAGE)}>Show more routines (${this._shown} of ${this._routines.length})</button></p>`
+        : nothing}
       <button ?disabled=${this._busy} @click=${this._keep}>Keep on the watch</button>
       ${this._result ? html`<p role="status" data-testid="wrist-result">${this._result}</p>` : nothing}
     </fieldset>`;
