@@ -90,12 +90,17 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
   let curStart = 0;
   let lastShown = -1;
   let skipped = 0;
-  /** The next cue instant, computed ahead by arm(): valid while k is still armFrom (-1: none). */
+  /**
+   * The next cue instant, computed ahead by arm(): valid while k is still armFrom (-1: none).
+   * The rest is set by arm() before it is read (left unset: the file is at its size limit).
+   */
   let armFrom = -1;
-  let armAt = -1;
-  let armK = 0;
-  let armKAt = 0;
-  let armPulses: number[] = [];
+  let armAt: number;
+  let armK: number;
+  let armKAt: number;
+  let armPulses: number[];
+  /** The cue settings the arm was built with: after a SET_CUES, wake() builds it again. */
+  let armCues: CueSettings | undefined;
 
   const elapsed = (): number => (paused ? pausedAt : hw.now() - startAt);
 
@@ -112,18 +117,18 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
    */
   function arm(t: number): void {
     const patterns: number[] = [];
+    const c = (armCues = cues());
     let j = k;
     let jAt = kAt;
-    armAt = -1;
     while (j < plan.count * 2) {
       // One decode per cue point: on the watch each segmentOf() builds an object.
       const seg = segmentOf(plan, j >> 1);
       const at = j & 1 ? jAt + seg.durationMs : jAt;
       if (at > t + EARLY_MS) break;
-      if (armAt < 0) armAt = at;
+      if (j === k) armAt = at;
       const bits = seg.cues & (j & 1 ? END_CUES : ~END_CUES);
       for (let i = 0; i < BUZZING.length; i++) {
-        if (bits & BUZZING[i]) patterns.push(cues().patterns[PATTERN_OF[i]]);
+        if (bits & BUZZING[i]) patterns.push(c.patterns[PATTERN_OF[i]]);
       }
       if (j & 1) jAt += seg.durationMs;
       j++;
@@ -132,17 +137,17 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
     armFrom = j > k ? k : -1;
     armK = j;
     armKAt = jAt;
-    armPulses = patterns.length ? pulsesOf(cues(), patterns) : [];
+    armPulses = patterns.length ? pulsesOf(c, patterns) : [];
   }
 
   function wake(): void {
     timer = -1;
     const now = hw.now();
-    if (armFrom !== k) arm(now - startAt);
+    if (armFrom !== k || armCues !== cues()) arm(now - startAt);
     let busy = 0;
     if (armFrom === k && startAt + armAt <= now + EARLY_MS) {
       if (armPulses.length) {
-        play(hw, cues(), armPulses, startAt + armAt);
+        play(hw, armCues as CueSettings, armPulses, startAt + armAt);
         busy = startAt + armAt + armPulses[armPulses.length - 2] - hw.now();
       }
       k = armK;
