@@ -31,6 +31,9 @@ export default async function (): Promise<void> {
   if (r.problems.length) console.log(`problems: ${r.problems.join('; ')}`);
   console.log(`bare setTimeout lateness (floor): median ${fmt(median(floor))}, p99 ${fmt(percentile(floor, 99))} (${floor.length} timers)`);
   console.log(`buzz error vs receipt + delay + planned: median ${fmt(median(errors))}, p99 ${fmt(percentile(errors, 99))}, min ${fmt(Math.min(...errors))} (${errors.length} buzzes, ${SESSIONS} sessions)`);
+  const firsts = r.sessions.flatMap((x) => x.errors.filter((_, i) => x.first[i]));
+  const laters = r.sessions.flatMap((x) => x.errors.filter((_, i) => !x.first[i]));
+  console.log(`  first pulse of a cue: median ${fmt(median(firsts))}, p99 ${fmt(percentile(firsts, 99))} (${firsts.length}); later pulses: median ${fmt(median(laters))}, p99 ${fmt(percentile(laters, 99))} (${laters.length})`);
   console.log(`p99 above the floor: ${fmt(percentile(errors, 99) - percentile(floor, 99))} (goal: buzz p99 ≤ 10 ms)`);
   console.log(`memory in use mid-session: ${r.memory.usage} of ${r.memory.total} variables (goal < 2,000)`);
 }

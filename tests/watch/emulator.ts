@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { compile, type Routine } from '../../src/routine';
 import { DEFAULT_CUES, GATT, crc32, encodePlan, helloFrame, parseWatchMessage, planFrames, startFrame, type Hello, type Status } from '../../watch/protocol';
 import { sharedDir } from '../support/shared';
-import { expectedBuzzes } from './expected';
+import { expectedBuzzes, expectedInstants } from './expected';
 
 export const EMULATOR = sharedDir('espruino-emulator');
 export const BOOT_REFERENCE = sharedDir('bangleapps-ci/reference/boot');
@@ -100,6 +100,8 @@ interface EmulatorSession {
   unasked: Status[];
   /** Buzz time − (receipt + delay + planned), ms, in order. */
   errors: number[];
+  /** Per buzz: is it the first pulse of its cue (true) or a later one, timed off the first. */
+  first: boolean[];
 }
 
 /**
@@ -131,13 +133,14 @@ export async function emulatorSessions(dir: string, routine: Routine, handlingMs
     const expected = expectedBuzzes(timeline, received + DELAY, DEFAULT_CUES).map((b) => b.at);
     if (buzzes.length !== expected.length) problems.push(`session ${sessions.length}: ${buzzes.length} buzzes, ${expected.length} planned`);
     cur.errors = buzzes.map((t, i) => t - expected[i]);
+    cur.first = expectedInstants(timeline, DEFAULT_CUES).flatMap((c) => c.pulses.map((_, i) => i === 0));
     sessions.push(cur);
   };
   for (const l of lines) {
     const [tag, rest] = [l.slice(0, l.indexOf(' ') < 0 ? l.length : l.indexOf(' ')), l.slice(l.indexOf(' ') + 1)];
     if (tag === 'SESSION') {
       close();
-      cur = { replies: [], unasked: [], errors: [] };
+      cur = { replies: [], unasked: [], errors: [], first: [] };
       buzzes = [];
     } else if (tag === 'RECEIVED') received = Number(rest);
     else if (tag === 'BUZZ') buzzes.push(Number(rest.split(' ')[0]));

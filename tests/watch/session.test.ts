@@ -94,6 +94,19 @@ describe('a whole lying knees-to-chest session through the protocol', () => {
     expect(phone.log(logRequestFrame())).toMatchObject({ id: 1, outcome: OUTCOME.DONE });
   });
 
+  it('cue settings sent mid-session apply from the next cue on (the cue built ahead is built again)', () => {
+    const { watch, phone } = bootedWatch();
+    load(phone);
+    const t0 = watch.now();
+    phone.status(startFrame(planId, 0));
+    watch.advance(14_500); // inside the first hold: its end is the next cue, already built
+    const cues = { ...DEFAULT_CUES, shortMs: 120, longMs: 900, gapMs: 300, strength: 40 };
+    expect(phone.status(setCuesFrame(cues)).error).toBe(0);
+    const before = watch.buzzes.length;
+    watch.advance(timeline.totalMs);
+    expect(watch.buzzes.slice(before)).toEqual(expectedBuzzes(timeline, t0, cues).filter((b) => b.at - t0 > 14_500));
+  });
+
   it('pause and resume shift every later cue by exactly the pause', () => {
     const { watch, phone } = bootedWatch();
     load(phone);

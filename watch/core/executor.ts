@@ -90,6 +90,17 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
   let curStart = 0;
   let lastShown = -1;
   let skipped = 0;
+  /**
+   * The next cue instant, computed ahead by arm(): valid while k is still armFrom (-1: none).
+   * The rest is set by arm() before it is read (left unset: the file is at its size limit).
+   */
+  let armFrom = -1;
+  let armAt: number;
+  let armK: number;
+  let armKAt: number;
+  let armPulses: number[];
+  /** The cue settings the arm was built with: after a SET_CUES, wake() builds it again. */
+  let armCues: CueSettings | undefined;
 
   const elapsed = (): number => (paused ? pausedAt : hw.now() - startAt);
 
@@ -97,32 +108,51 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
     return k & 1 ? kAt + segmentOf(plan, k >> 1).durationMs : kAt;
   }
 
-  /** Buzzes the cue points due by plan ms `t`; returns how long (ms from now) until the last pulse has started, or ≤ 0. */
-  function fireDue(t: number): number {
+  /**
+   * Computes, without changing k: the cue points due by plan ms `t` from k on, their first
+   * instant (`armAt`), their pulses, and k/kAt past them. Settle calls it once the previous
+   * cue has buzzed, so that when the next one is due its first pulse starts before any other
+   * work: decoding segments and building pulses takes ms in Espruino (tens of ms in the
+   * emulator on a busy host), and done at the due instant it made every first pulse that late.
+   */
+  function arm(t: number): void {
     const patterns: number[] = [];
-    let due = -1;
-    while (k < plan.count * 2) {
+    const c = (armCues = cues());
+    let j = k;
+    let jAt = kAt;
+    while (j < plan.count * 2) {
       // One decode per cue point: on the watch each segmentOf() builds an object.
-      const seg = segmentOf(plan, k >> 1);
-      const at = k & 1 ? kAt + seg.durationMs : kAt;
+      const seg = segmentOf(plan, j >> 1);
+      const at = j & 1 ? jAt + seg.durationMs : jAt;
       if (at > t + EARLY_MS) break;
-      if (due < 0) due = at;
-      const bits = seg.cues & (k & 1 ? END_CUES : ~END_CUES);
+      if (j === k) armAt = at;
+      const bits = seg.cues & (j & 1 ? END_CUES : ~END_CUES);
       for (let i = 0; i < BUZZING.length; i++) {
-        if (bits & BUZZING[i]) patterns.push(cues().patterns[PATTERN_OF[i]]);
+        if (bits & BUZZING[i]) patterns.push(c.patterns[PATTERN_OF[i]]);
       }
-      if (k & 1) kAt += seg.durationMs;
-      k++;
+      if (j & 1) jAt += seg.durationMs;
+      j++;
     }
-    if (!patterns.length) return 0;
-    const pulses = pulsesOf(cues(), patterns);
-    play(hw, cues(), pulses, startAt + due);
-    return startAt + due + pulses[pulses.length - 2] - hw.now();
+    // Nothing due: no arm, so that settle arms the next cue point.
+    armFrom = j > k ? k : -1;
+    armK = j;
+    armKAt = jAt;
+    armPulses = patterns.length ? pulsesOf(c, patterns) : [];
   }
 
   function wake(): void {
     timer = -1;
-    const busy = fireDue(elapsed());
+    const now = hw.now();
+    if (armFrom !== k || armCues !== cues()) arm(now - startAt);
+    let busy = 0;
+    if (armFrom === k && startAt + armAt <= now + EARLY_MS) {
+      if (armPulses.length) {
+        play(hw, armCues as CueSettings, armPulses, startAt + armAt);
+        busy = startAt + armAt + armPulses[armPulses.length - 2] - hw.now();
+      }
+      k = armK;
+      kAt = armKAt;
+    }
     // The face, the status and the log wait until the last pulse of what just buzzed has
     // started: a redraw or a flash write now would make those pulses late.
     if (busy > 0) timer = hw.setTimer(settle, busy + 1);
@@ -144,6 +174,7 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       return;
     }
     if (moved) ev.step(cur);
+    if (armFrom !== k) arm(cuePointAt());
     // Next wake-up: the next cue point, or the next change of the displayed countdown.
     const end = t < 0 ? 0 : curStart + cur.durationMs;
     const shown = Math.ceil((end - t - EARLY_MS) / 1000);
@@ -175,6 +206,7 @@ export function createExecutor(hw: Hardware, plan: Plan, cues: () => CueSettings
       skipped = 0;
       cur = segmentOf(plan, 0);
       lastShown = -1;
+      armFrom = -1;
       wake();
     },
     next() {
