@@ -71,7 +71,7 @@ describe.skipIf(!available)(`the real Bangle.js 2 emulator${available ? '' : ' (
     }
     console.log(`emulator: buzz error vs receipt + delay + planned, median ${median(fast.errors)} ms (handling as is), ${median(slow.errors)} ms (+100 ms); memory in use ${r.memory.usage} of ${r.memory.total} variables`);
     // Had time zero been read after the handling, the second session's buzzes would be ≥ 100 ms later.
-    expect(Math.abs(median(slow.errors) - median(fast.errors))).toBeLessThan(25);
+    expect(Math.abs(median(slow.errors) - median(fast.errors))).toBeLessThan(50);
     // The first pulse of a cue is as punctual as the later ones (each its own timer, nothing to
     // compute when due): had the executor built the cue when it fell due, the first pulses would
     // be late by that work (tens of ms here), the later ones not.
