@@ -3,7 +3,8 @@
  * watch, in an order that never leaves the watch ringing reminders for an app that forgot them.
  * 1. With a watch connected: the reminders are cleared in the settings (so any resend meanwhile
  *    is empty too), then the watch is wiped (`wipe()`, src/watch-link/wipe.ts: its reminders,
- *    its wrist plans, its session log acknowledged without being stored).
+ *    its wrist plans, its loaded plan replaced by a shipped routine, its session log
+ *    acknowledged without being stored).
  * 2. The database is deleted (routines, sessions, plans, settings).
  * 3. The page's localStorage is cleared (the welcome's answer, the watch plans remembered for sync).
  * A watch that is not connected is not touched: it keeps its log, wrist plans and reminders until
@@ -19,15 +20,15 @@ export const WATCH_CLEARED =
 export const WATCH_NOT_CONNECTED =
   'No watch is connected. A watch you use keeps its own sessions, the routines kept on it and its reminders until you connect it here and delete again.';
 
-/** What stays on a wiped watch (no message of the watch module deletes it). */
-export const WATCH_KEEPS =
-  'The routine last sent to the watch stays loaded on it until another is sent or the Unknot app is removed from the watch.';
+/** What stays on a watch wiped during a session on the wrist (its routine cannot be replaced then). */
+export const WATCH_KEEPS_RUNNING =
+  'The routine running on the watch stays loaded on it until another is sent or the Unknot app is removed from the watch.';
 
 export interface EraseOptions {
   /** Cleared last; `localStorage` in the app. */
   storage?: Pick<Storage, 'clear'>;
   /** A connected watch with the Unknot module, or null. */
-  watch?: { wipe(): Promise<unknown> } | null;
+  watch?: { wipe(): Promise<{ loadedReplaced: boolean }> } | null;
 }
 
 export interface EraseResult {
@@ -37,6 +38,8 @@ export interface EraseResult {
    */
   watch: 'cleared' | 'not-connected' | 'no-watch' | 'failed';
   watchError?: string;
+  /** Cleared, but a session was running on the wrist: its routine stays loaded there. */
+  watchKeepsRunning?: boolean;
 }
 
 export async function eraseEverything(data: UnknotData, options: EraseOptions = {}): Promise<EraseResult> {
@@ -47,8 +50,8 @@ export async function eraseEverything(data: UnknotData, options: EraseOptions = 
   } else {
     try {
       await data.settings.update({ reminders: [] });
-      await options.watch.wipe();
-      result = { watch: 'cleared' };
+      const wiped = await options.watch.wipe();
+      result = wiped.loadedReplaced ? { watch: 'cleared' } : { watch: 'cleared', watchKeepsRunning: true };
     } catch (e) {
       // The phone's data is deleted all the same; the user is told what the watch kept.
       result = { watch: 'failed', watchError: (e as Error).message };
@@ -65,7 +68,9 @@ export async function eraseEverything(data: UnknotData, options: EraseOptions = 
 
 /** What the user is told once the deletion is done. */
 export function erasedText(result: EraseResult): string {
-  if (result.watch === 'cleared') return `All your data was deleted, on this phone and on the watch. ${WATCH_KEEPS}`;
+  if (result.watch === 'cleared') {
+    return `All your data was deleted, on this phone and on the watch.${result.watchKeepsRunning ? ` ${WATCH_KEEPS_RUNNING}` : ''}`;
+  }
   if (result.watch === 'failed') {
     return `All your data on this phone was deleted, but the watch could not be cleared (${result.watchError ?? 'no reason given'}): it keeps its own sessions, the routines kept on it and its reminders. Connect it here and delete again, or remove the Unknot app from the watch.`;
   }

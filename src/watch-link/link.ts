@@ -9,7 +9,7 @@ import {
   planFrames, planIdOf, resumeFrame, setCuesFrame, startFrame, statusRequestFrame, stopFrame, testCueFrame,
   type CueSettings, type Hello, type Status, type WatchMessage,
 } from '../../watch/protocol/index';
-import { compile, type Routine } from '../routine/index';
+import { BUILT_INS, compile, type Routine } from '../routine/index';
 import type { UnknotData } from '../data/api';
 import { ALERT_HIGH, ONE_CONNECTION_HINT, REQUEST_OPTIONS } from './ble';
 import { WatchConnection, BACKOFF_MS, type Channels, type ConnState } from './connection';
@@ -246,6 +246,13 @@ export class WatchLink extends EventTarget {
       clearReminders: async () => void (await this._sendSchedule({ labels: [], instants: [] }, this._wallClock())),
       // A protocol 1 watch keeps no wrist plans and would refuse DROP_PLANS as unknown.
       dropPlans: watchWaitsForPress(this.hello) ? async () => void (await this.command(dropPlansFrame(0))) : undefined,
+      replaceLoaded: async () => {
+        const s = this.status;
+        // A session on the wrist keeps its plan: the watch would refuse a new one mid-session.
+        if (s && (s.state === STATE.RUNNING || s.state === STATE.PAUSED)) return false;
+        await this.uploadPlan(BUILT_INS[0].routine, { force: true });
+        return true;
+      },
       next: () => this._nextLog(),
       ack: async (id) => void (await this.command(logAckFrame(id))),
     });

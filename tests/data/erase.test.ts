@@ -36,12 +36,16 @@ describe('delete all my data', () => {
     const watch = {
       wipe: async () => {
         seen.push((await data.settings.get()).reminders, (await data.sessions.list()).length);
+        return { loadedReplaced: true };
       },
     };
     const result = await eraseEverything(data, { watch });
     expect(result).toEqual({ watch: 'cleared' });
     expect(seen).toEqual([[], 1]); // reminders already empty, the database still there
-    expect(erasedText(result)).toMatch(/^All your data was deleted, on this phone and on the watch\./);
+    expect(erasedText(result)).toBe('All your data was deleted, on this phone and on the watch.');
+    // Wiped during a session on the wrist: its routine stays loaded there, and the user is told.
+    const running = { watch: 'cleared', watchKeepsRunning: true } as const;
+    expect(erasedText(running)).toMatch(/on this phone and on the watch\. The routine running on the watch stays loaded on it/);
     const again = await openUnknotDb({ factory, storage: null });
     expect(await again.sessions.list()).toEqual([]);
   });

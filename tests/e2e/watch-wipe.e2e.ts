@@ -22,7 +22,7 @@ const TRANSFER = { timeout: 20_000 };
 
 const bed = watchTestBed();
 
-test('Delete all my data with a watch connected: its log, wrist plans and reminders go too; a reconnect imports nothing', async () => {
+test('Delete all my data with a watch connected: its log, wrist plans and reminders go too, a shipped routine is loaded; a reconnect imports nothing', async () => {
   const watch = new EspruinoDouble({ startAt: Date.now() }).boot(distWatch());
   const now = Math.floor(watch.now() / 1000);
   // Synced at the connect: a session of a built-in routine. Left on the watch: one of a routine
@@ -53,11 +53,14 @@ test('Delete all my data with a watch connected: its log, wrist plans and remind
   expect(await axeViolations(bed.page)).toEqual([]);
   const acksBefore = bangle.controlWrites.filter((w) => w.bytes[1] === 0x0c).length;
   expect(logFiles(watch)).toEqual(['unknot.log.2', 'unknot.log.3']); // nothing acknowledged before the confirmation
+  expect(watch.files.get('unknot.plan')).not.toContain(a.name.slice(0, 12)); // the last routine kept (b) is the loaded one
   await bed.page.getByLabel('Type DELETE to confirm').fill('DELETE');
   await section.getByRole('button', { name: 'Delete all my data' }).click();
   await expect.poll(() => bed.page.getByRole('status').filter({ hasText: 'All your data' }).textContent(), TRANSFER).toMatch(
-    /^All your data was deleted, on this phone and on the watch\. The routine last sent to the watch stays loaded/,
+    /^All your data was deleted, on this phone and on the watch\.$/,
   );
+  // No message unloads a plan: the first built-in, as shipped, is loaded over whatever was.
+  expect(watch.files.get('unknot.plan')).toContain(a.name.slice(0, 12));
   // The watch: no log, no wrist plans, no reminder; its two entries were acknowledged by the wipe.
   expect(logFiles(watch)).toEqual([]);
   expect(wrist()).toEqual([]);

@@ -44,6 +44,8 @@ async function connectedWatch(log: (nowS: number) => LogEntry[] = () => []) {
 
 const wristFiles = (watch: EspruinoDouble) => [...watch.files.keys()].filter((n) => n.startsWith('unknot.w'));
 const reminderFile = (watch: EspruinoDouble) => JSON.parse(watch.files.get('unknot.rem') ?? 'null') as { l: string[]; r: unknown[] } | null;
+/** The loaded plan's bytes as text (its name and labels are ASCII in it). */
+const loadedName = (watch: EspruinoDouble) => watch.files.get('unknot.plan') ?? '';
 const sentTypes = (device: FakeDevice) => device.chars[0].writes.map((w) => w.bytes[1]);
 
 describe('wiping a connected watch', () => {
@@ -61,13 +63,19 @@ describe('wiping a connected watch', () => {
     injectLog(watch, { id: 3, planId: planIdOfRoutine(a), startedAt: Math.floor(watch.now() / 1000) - 600, activeS: 120, outcome: OUTCOME.STOPPED });
     const acksBefore = sentTypes(device).filter((t) => t === MSG.LOG_ACK).length;
     expect(acksBefore).toBe(0);
+    // The user's own routine is the one loaded: its name is in the loaded plan.
+    await link.uploadPlan({ ...b, id: 'mine', name: 'Anna back plan' });
+    expect(loadedName(watch)).toContain('Anna back plan');
 
-    expect(await link.wipe()).toEqual({ logDeleted: 3, plansDropped: true });
+    expect(await link.wipe()).toEqual({ logDeleted: 3, plansDropped: true, loadedReplaced: true });
 
     expect(logFiles(watch)).toEqual([]);
     expect(wristFiles(watch)).toEqual([]);
     expect(reminderFile(watch)).toEqual({ l: [], r: [] });
     expect(link.reminders?.count).toBe(0);
+    // No message unloads a plan: a shipped routine took the user's place.
+    expect(loadedName(watch)).not.toContain('Anna');
+    expect(loadedName(watch)).toContain(a.name.slice(0, 12));
     expect(await data.sessions.list()).toEqual([]); // acknowledged, never stored
     // A normal sync afterwards finds nothing to import.
     expect(await link.syncLog()).toBe(0);
@@ -95,9 +103,19 @@ describe('wiping a connected watch', () => {
     link.data = await openUnknotDb({ factory: new IDBFactory(), storage: null });
     injectLog(watch, { id: 4, planId: UNKNOWN_PLAN, startedAt: Math.floor(watch.now() / 1000) - 60, activeS: 30, outcome: OUTCOME.DONE });
     await link.pair();
-    expect(await link.wipe()).toEqual({ logDeleted: 1, plansDropped: false });
+    expect(await link.wipe()).toEqual({ logDeleted: 1, plansDropped: false, loadedReplaced: true });
     expect(sentTypes(device)).not.toContain(MSG.DROP_PLANS);
     expect(logFiles(watch)).toEqual([]);
+  });
+
+  it('a session running on the wrist keeps its routine loaded (the watch would refuse a plan mid-session); the rest is wiped', async () => {
+    const { watch, link } = await connectedWatch();
+    const up = await link.uploadPlan({ ...b, id: 'mine', name: 'Anna back plan' });
+    await link.start(up.planId);
+    expect(await link.wipe()).toEqual({ logDeleted: 0, plansDropped: true, loadedReplaced: false });
+    expect(loadedName(watch)).toContain('Anna back plan');
+    expect(wristFiles(watch)).toEqual([]);
+    expect(reminderFile(watch)).toEqual({ l: [], r: [] });
   });
 
   it('no watch connected: the wipe refuses and says so, and nothing is sent', async () => {
@@ -135,6 +153,7 @@ describe('wipeWatch (the composition)', () => {
     const ch: WipeChannel = {
       clearReminders: async () => void calls.push('reminders'),
       dropPlans: async () => void calls.push('plans'),
+      replaceLoaded: async () => (calls.push('loaded'), true),
       next: async () => (calls.push('next'), log[0] ?? null),
       ack: async (id) => {
         calls.push(`ack ${id}`);
@@ -147,8 +166,8 @@ describe('wipeWatch (the composition)', () => {
 
   it('reminders first, then plans, then every entry acked in turn until the log is empty', async () => {
     const { ch, calls } = channel([entry(7), entry(8)]);
-    expect(await wipeWatch(ch)).toEqual({ logDeleted: 2, plansDropped: true });
-    expect(calls).toEqual(['reminders', 'plans', 'next', 'ack 7', 'next', 'ack 8', 'next']);
+    expect(await wipeWatch(ch)).toEqual({ logDeleted: 2, plansDropped: true, loadedReplaced: true });
+    expect(calls).toEqual(['reminders', 'plans', 'loaded', 'next', 'ack 7', 'next', 'ack 8', 'next']);
   });
 
   it('a watch that offers the same entry after its ack: stops with a reason instead of looping', async () => {
@@ -159,7 +178,7 @@ describe('wipeWatch (the composition)', () => {
 
   it(`a watch inventing entries without end: stops at the cap (${WIPE_MAX_ENTRIES} in the app)`, async () => {
     let id = 0;
-    const ch: WipeChannel = { clearReminders: async () => undefined, next: async () => entry(++id), ack: async () => undefined };
+    const ch: WipeChannel = { clearReminders: async () => undefined, replaceLoaded: async () => true, next: async () => entry(++id), ack: async () => undefined };
     await expect(wipeWatch(ch, 5)).rejects.toThrow(/still holds sessions after 5/);
     expect(id).toBe(6);
   });

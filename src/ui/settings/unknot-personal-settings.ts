@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { UnknotData } from '../../data/api';
-import { eraseEverything, erasedText, WATCH_CLEARED, WATCH_KEEPS, WATCH_NOT_CONNECTED } from '../../data/erase';
+import { eraseEverything, erasedText, WATCH_CLEARED, WATCH_NOT_CONNECTED } from '../../data/erase';
 import type { WatchLink } from '../../watch-link/index';
 import { dataContext } from '../context/data-context';
 import { WatchLinkController, watchLinkContext } from '../context/watch-link-context';
@@ -106,7 +106,7 @@ export class UnknotPersonalSettings extends LitElement {
           scores and notes, your reminders and settings. It cannot be undone.
         </p>
         <p><button @click=${this._export}>Export my data first</button></p>
-        ${watch ? html`<p>${WATCH_CLEARED} ${WATCH_KEEPS}</p>` : html`<p class="muted">${WATCH_NOT_CONNECTED}</p>`}
+        ${watch ? html`<p>${WATCH_CLEARED}</p>` : html`<p class="muted">${WATCH_NOT_CONNECTED}</p>`}
         <label for="confirm-delete">Type ${DELETE_CONFIRMATION} to confirm</label>
         <div class="row">
           <input id="confirm-delete" type="text" autocomplete="off" .value=${this._confirm} @input=${(e: Event) => (this._confirm = (e.target as HTMLInputElement).value)} />
