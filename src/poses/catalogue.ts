@@ -10,7 +10,7 @@
  * above, legs toward the top, so the picture's right is your right. Poses with no side are seen
  * from the side or the front. docs/poses.md says the same for readers.
  */
-import type { Side } from '../routine/model';
+import type { Side } from '../routine/side';
 
 /** Pictures with no side. */
 const FIXED = ['lying', 'knees-to-chest', 'resting', 'seated', 'standing', 'standing-arms-out'] as const;

@@ -7,9 +7,9 @@
  */
 
 import type { PoseChoice } from '../poses/catalogue';
+import type { Side } from './side';
 
-/** A side of the body a movement goes toward. */
-export type Side = 'right' | 'left';
+export type { Side } from './side';
 
 /**
  * How the repetitions of a two-sided exercise are grouped:
