@@ -9,6 +9,7 @@
  */
 import type { Workbox } from 'workbox-window';
 import type { UpdateSource } from './update-prompt-controller';
+import { afterLoad } from './after-load';
 
 export class ServiceWorkerUpdates extends EventTarget implements UpdateSource {
   updateReady = false;
@@ -23,15 +24,14 @@ export class ServiceWorkerUpdates extends EventTarget implements UpdateSource {
     // The dev server has no service worker; registering there would only log a 404.
     if (this._started || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     this._started = true;
-    const load = () =>
-      import('workbox-window').then(
-        ({ Workbox }) => this._register(new Workbox(this._scriptUrl, { scope: '/' })),
-        (error: unknown) => console.warn('Unknot: no offline support:', error),
-      );
     // Fetched only after the load event: started at start-up, its 2.4 KB landed before load and
     // counted against the first-load budget (tests/bench/pwa.bench.ts).
-    if (document.readyState === 'complete') void load();
-    else window.addEventListener('load', () => void load(), { once: true });
+    afterLoad(() =>
+      void import('workbox-window').then(
+        ({ Workbox }) => this._register(new Workbox(this._scriptUrl, { scope: '/' })),
+        (error: unknown) => console.warn('Unknot: no offline support:', error),
+      ),
+    );
   }
 
   private _register(wb: Workbox): void {

@@ -6,7 +6,7 @@ import { routineSourceContext, type RoutineSource } from '../context/app-context
 import { sharedStyles } from '../common/shared-styles';
 import { ROUTINES_CHANGED } from '../common/navigate';
 import '../routine/index';
-import { afterLoad } from '../common/after-load';
+import { afterLoad } from '../../pwa/after-load';
 
 /** Routines drawn at first, and added per "Show more". */
 const PAGE = 100;

@@ -18,7 +18,7 @@ import { watchLinkContext } from '../context/watch-link-context';
 import type { WatchLink } from '../../watch-link/index';
 import { currentTimeZone } from '../../history/local-time';
 import { needsWelcome, rememberWelcome, type WelcomeAnswer } from '../../safety/welcome';
-import { afterLoad } from '../common/after-load';
+import { afterLoad } from '../../pwa/after-load';
 
 /**
  * Views the first paint of the library does not need load on first use, each in its own chunk
